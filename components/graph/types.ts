@@ -39,6 +39,12 @@ export interface TopologyGraphProps {
   onToggleCollapse: (namespace: string) => void;
   /** Layout progress for the progress bar (0..1, or null when idle). */
   onLayoutProgress?: (p: number | null) => void;
+  /**
+   * Above ~500 visible nodes the graph opens collapsed by namespace. With this callback the graph asks
+   * the shell (once, with every namespace) to put them in filters.collapsed; without it the graph
+   * collapses them itself and its namespace nodes' "Expand" undoes that.
+   */
+  onAutoCollapse?: (namespaces: string[]) => void;
 }
 
 /** Kept for the edge label helpers shared by graph and panel. */

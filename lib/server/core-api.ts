@@ -5,7 +5,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { ClusterSnapshot } from '../model/snapshot';
 import type { RunningEmulator } from '../emulator/api';
-import type { ClusterInfo, Finding, Topology, TopologyEvent } from '../wire/types';
+import type { ClusterHealth, ClusterInfo, Finding, KindStatus, Topology, TopologyEvent } from '../wire/types';
 
 export interface Readiness {
   ready: boolean;
@@ -29,6 +29,14 @@ export interface ServerCore {
   readiness(): Readiness;
   /** The demo cluster's handle when running on the embedded emulator (for the demo telemetry source). */
   readonly demo?: RunningEmulator;
+  /** GATEWATCH_READ_ONLY=1: the dashboard must not write to the cluster. */
+  readonly readOnly: boolean;
+  health(): ClusterHealth;
+  kinds(): KindStatus[];
+  /** What a client that last saw revision `since` missed (for SSE resume), or a reset. */
+  replay(since: number): { kind: 'events'; events: TopologyEvent[] } | { kind: 'reset'; revision: number };
+  /** Stops informers (and the demo cluster); for tests and shutdown. */
+  stop(): Promise<void>;
 }
 
 /** Implemented in lib/server/core.ts: the process-wide core, started once (from instrumentation.ts). */

@@ -31,3 +31,10 @@ export const handles = {
   listener: (name: string) => `listener:${name}`,
   rule: (index: number) => `rule:${index}`,
 };
+
+/**
+ * Edge ids of the collapsed view (lib/model/collapse.ts): the edges of one kind between the same two
+ * endpoints (and source row) merged into one.
+ */
+export const collapsedEdgeId = (kind: string, source: NodeId, target: NodeId, sourceHandle?: string) =>
+  `collapsed|${kind}|${source}${sourceHandle ? `#${sourceHandle}` : ''}|${target}`;

@@ -1,0 +1,35 @@
+/// <reference lib="webworker" />
+/**
+ * Layout off the main thread: runs ELK (bundled build, in this worker) on each component and posts progress.
+ * Message in: { id, input }. Messages out: { id, progress } … then { id, positions } or { id, error }.
+ */
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { runLayout } from '@/lib/layout/run';
+import type { LayoutInput } from '@/lib/layout/input';
+
+const elk = new ELK();
+const scope = self as unknown as { onmessage: ((e: MessageEvent) => void) | null; postMessage(msg: unknown): void };
+
+// ELK is compiled Java: its first runs are several times slower than later ones. Warm it up while the
+// page is still fetching the topology (the client creates this worker on mount).
+const warm: LayoutInput = {
+  nodes: Array.from({ length: 12 }, (_, i) => ({ id: `n${i}`, width: 200, height: 60, ports: [{ handle: 'r', y: 30 }], column: 1 + (i % 4) })),
+  edges: Array.from({ length: 11 }, (_, i) => ({ id: `e${i}`, source: `n${i >> 1}`, sourceHandle: 'r', target: `n${i + 1}` })),
+};
+let warming: Promise<unknown> = (async () => {
+  for (let i = 0; i < 3; i++) await runLayout(elk, warm).catch(() => undefined);
+})();
+
+// ELK's bundle installs its own onmessage when it loads inside a worker; this handler replaces it.
+scope.onmessage = (e: MessageEvent<{ id: number; input: LayoutInput }>) => {
+  const { id, input } = e.data;
+  if (id === 0) return; // "start": creating the worker was the point
+  // Requests run one after another (after the warm-up), so ELK never interleaves two layouts.
+  warming = warming.then(() => run(id, input));
+};
+
+function run(id: number, input: LayoutInput): Promise<void> {
+  return runLayout(elk, input, (done, total) => scope.postMessage({ id, progress: total ? done / total : 1 }))
+    .then((positions) => scope.postMessage({ id, positions }))
+    .catch((err: unknown) => scope.postMessage({ id, error: err instanceof Error ? err.message : String(err) }));
+}

@@ -1,0 +1,40 @@
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import type { GatewayNode as Gw } from '@/lib/wire/types';
+import type { GwNode } from '../flow';
+import { Card, ConditionDots, Header, Row, StatusDot } from './parts';
+import { conditionTitle, conditionToneTrueIsBad, worstTone } from '../status';
+
+/** Gateway: class and status in the header, one row (and one handle) per listener. */
+function GatewayNodeView({ data, selected }: NodeProps<GwNode>) {
+  const gw = data.node as Gw;
+  return (
+    <Card data={data} selected={selected} outHandle={gw.listeners.length === 0}>
+      <Header
+        chip="GW"
+        kind="Gateway"
+        name={gw.name}
+        sub={`${gw.namespace} · ${gw.gatewayClassName}${gw.addresses.length ? ` · ${gw.addresses[0]}` : ''}`}
+        right={<ConditionDots conditions={gw.conditions} types={['Accepted', 'Programmed']} />}
+      />
+      {gw.listeners.map((l) => {
+        const tone = l.conditions.length ? worstTone(l.conditions.map(conditionToneTrueIsBad)) : 'unknown';
+        const routes = l.attachedRoutes;
+        return (
+          <Row key={l.handle} handle={l.handle} testId={`listener-${gw.id}-${l.name}`} title={l.conditions.map(conditionTitle).join('\n') || 'No listener status'}>
+            <StatusDot tone={tone} title={l.conditions.map(conditionTitle).join('\n') || 'No listener status'} />
+            <span className="w-[74px] truncate font-medium">{l.name}</span>
+            <span className="w-[42px] shrink-0 text-slate-500 dark:text-slate-400">{l.protocol}</span>
+            <span className="w-[44px] shrink-0 font-mono tabular-nums">:{l.port}</span>
+            <span className="min-w-0 flex-1 truncate text-slate-500 dark:text-slate-400">{l.hostname ?? '*'}</span>
+            <span className="shrink-0 pr-1.5 tabular-nums text-slate-500 dark:text-slate-400" title="attached routes (from status)">
+              {routes === undefined ? '–' : `${routes} rt`}
+            </span>
+          </Row>
+        );
+      })}
+    </Card>
+  );
+}
+
+export default memo(GatewayNodeView);
