@@ -35,6 +35,8 @@ const { values: args } = parseArgs({
     'dist-dir': { type: 'string', default: '.next-bench' },
     out: { type: 'string', default: 'docs/benchmarks.md' },
     'no-server': { type: 'boolean', default: false },
+    /** Re-render docs/benchmarks.md from the results stored in it (after editing the notes). */
+    'render-only': { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
     seed: { type: 'string', default: '1' },
     'telemetry-max-routes': { type: 'string', default: '200' },
@@ -139,9 +141,9 @@ async function benchSize(size: SizeName): Promise<SizeResult> {
     await sleep(3000);
     await fetchTopology(dash!.url);
     const afterChurn = mb(dash!.rssBytes());
-    const mem: MemoryFigures = { afterSyncMB: afterSync, afterChurnMB: afterChurn, growthPct: ((afterChurn - before) / before) * 100, churnSeconds, churnPerSecond: churnRate, churnWrites };
+    const mem: MemoryFigures = { afterSyncMB: afterSync, afterChurnMB: afterChurn, growthPct: ((afterChurn - afterSync) / afterSync) * 100, churnSeconds, churnPerSecond: churnRate, churnWrites };
     result.memory = mem;
-    if (Math.abs(before - afterSync) > 1) result.notes.push(`RSS before the churn (after the freshness run): ${before.toFixed(0)} MB; growth is measured from there`);
+    result.notes.push(`RSS after sync ${afterSync.toFixed(0)} MB, after the freshness and editor runs ${before.toFixed(0)} MB, after the churn ${afterChurn.toFixed(0)} MB; growth is counted from after sync, so it includes the freshness run's writes too`);
 
     if (args['no-browser']) result.browser = { notMeasured: 'skipped (--no-browser)' };
     else {
@@ -193,6 +195,11 @@ async function main() {
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
     sizes: { ...(previous?.sizes ?? {}) },
   };
+  if (args['render-only']) {
+    if (!previous) throw new Error(`${args.out} holds no stored results to render`);
+    writeFileSync(outPath, renderReport(previous, EXPLANATIONS));
+    return;
+  }
   log(`machine: ${data.machine.cpus} cores, ${data.machine.memoryGB.toFixed(1)} GB (${mb(freemem()).toFixed(0)} MB free), load ${data.machine.loadAverage.map((x) => x.toFixed(2)).join(' ')}`);
   if (!args['no-server']) {
     log(`building the dashboard into ${args['dist-dir']} (skipped when up to date)`);

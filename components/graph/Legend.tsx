@@ -47,9 +47,9 @@ export function Legend({ className = '' }: { className?: string }) {
         <Line colour="#dc2626" dash="6 4" label="rejected attachment / unresolved backend (reason on the edge)" />
         <Line colour="#94a3b8" dash="6 4" label="no status from any controller" />
         <Line colour="#b6c0cd" width={1} label="idle: weight 0, or no traffic" />
-        <Line colour="#059669" dash="10 4" width={3} label="traffic (thicker = more rps)" />
-        <Line colour="#d97706" dash="10 4" width={3} label="errors > 0 % (degraded)" />
-        <Line colour="#dc2626" dash="10 4" width={3} label="errors > 10 % (failing)" />
+        <Line colour="#059669" width={3} label="traffic, moving dots (thicker = more rps)" />
+        <Line colour="#d97706" width={3} label="errors > 0 % (degraded)" />
+        <Line colour="#dc2626" width={3} label="errors > 10 % (failing)" />
         <Line colour="#a8a29e" dash="6 4" label="Ingress → Service" />
       </ul>
       <h3 className="mb-1.5 mt-3 font-semibold">Labels</h3>

@@ -63,28 +63,36 @@ function Canvas(props: TopologyGraphProps) {
   useEffect(() => prewarmLayout(), []);
 
   // --- collapse above the threshold --------------------------------------------------------------
-  const [internalCollapsed, setInternalCollapsed] = useState<string[]>([]);
-  const decided = useRef(false);
+  // null = not decided yet. The decision is made during render, so a huge graph is never laid out
+  // (seconds of ELK) just to be collapsed a moment later.
+  const [internalCollapsed, setInternalCollapsed] = useState<string[] | null>(null);
   const uncollapsed = useMemo(
     () => visibleGraph(topology.nodes, topology.edges, filters, problemNodeIds, []),
     [topology, filters, problemNodeIds],
   );
+  const pendingDecision = useMemo(() => {
+    if (internalCollapsed !== null || topology.nodes.length === 0) return [];
+    if (uncollapsed.nodes.length <= AUTO_COLLAPSE_THRESHOLD || filters.collapsed.length > 0) return [];
+    return namespacesOf(uncollapsed.nodes);
+  }, [internalCollapsed, topology.nodes.length, uncollapsed, filters.collapsed.length]);
   useEffect(() => {
-    if (decided.current || topology.nodes.length === 0) return;
-    decided.current = true;
-    if (uncollapsed.nodes.length <= AUTO_COLLAPSE_THRESHOLD || filters.collapsed.length > 0) return;
-    const all = namespacesOf(uncollapsed.nodes);
-    if (onAutoCollapse) onAutoCollapse(all);
-    else setInternalCollapsed(all);
-  }, [uncollapsed, topology.nodes.length, filters.collapsed.length, onAutoCollapse]);
+    if (internalCollapsed !== null || topology.nodes.length === 0) return;
+    if (pendingDecision.length && onAutoCollapse) {
+      onAutoCollapse(pendingDecision);
+      setInternalCollapsed([]);
+    } else {
+      setInternalCollapsed(pendingDecision);
+    }
+  }, [internalCollapsed, pendingDecision, topology.nodes.length, onAutoCollapse]);
+  const ownCollapsed = internalCollapsed ?? pendingDecision;
   const toggleCollapse = useCallback(
     (ns: string) => {
-      if (internalCollapsed.includes(ns)) setInternalCollapsed((c) => c.filter((x) => x !== ns));
+      if (ownCollapsed.includes(ns)) setInternalCollapsed(ownCollapsed.filter((x) => x !== ns));
       else onToggleCollapse(ns);
     },
-    [internalCollapsed, onToggleCollapse],
+    [ownCollapsed, onToggleCollapse],
   );
-  const collapsed = useMemo(() => [...new Set([...filters.collapsed, ...internalCollapsed])].sort(), [filters.collapsed, internalCollapsed]);
+  const collapsed = useMemo(() => [...new Set([...filters.collapsed, ...ownCollapsed])].sort(), [filters.collapsed, ownCollapsed]);
 
   // --- visible graph and layout --------------------------------------------------------------------
   const visible = useMemo(
@@ -109,8 +117,9 @@ function Canvas(props: TopologyGraphProps) {
       hideIdleEdges: props.hideIdleEdges,
       onToggleCollapse: toggleCollapse,
       onSelectEdge: (id: string) => onSelect(id, 'edge'),
+      dark,
     }),
-    [selectedId, flash, props.pending, props.telemetry, props.edgeLabelMode, props.hideIdleEdges, toggleCollapse, onSelect],
+    [selectedId, flash, props.pending, props.telemetry, props.edgeLabelMode, props.hideIdleEdges, toggleCollapse, onSelect, dark],
   );
   const nodes = useMemo(
     // Nodes wait for their position (a new node appears once the layout has placed it).
@@ -119,15 +128,21 @@ function Canvas(props: TopologyGraphProps) {
   );
   const edges = useMemo(() => {
     const placed = new Set(nodes.map((n) => n.id));
-    return toFlowEdges(visible, ctx).filter((e) => placed.has(e.source) && placed.has(e.target));
-  }, [visible, ctx, nodes]);
+    return toFlowEdges(visible, ctx, layout.positions).filter((e) => placed.has(e.source) && placed.has(e.target));
+  }, [visible, ctx, nodes, layout.positions]);
 
   // --- viewport: fit on first layout and on request; centre on the first search match ---------------
   const fitted = useRef(false);
+  const firstMatch = visible.nodes.find((n) => visible.matches.has(n.id))?.id;
+  const matchView = { maxZoom: 1.2, minZoom: 0.5, duration: 300, padding: 0.6 };
   useEffect(() => {
     if (layout.version === 0 || nodes.length === 0 || fitted.current) return;
     fitted.current = true;
-    requestAnimationFrame(() => void rf.fitView({ padding: 0.08, maxZoom: 1.1 }));
+    // A link that opens with a search shows the first match; otherwise the whole graph.
+    requestAnimationFrame(
+      () => void rf.fitView(firstMatch && layout.positions[firstMatch] ? { ...matchView, nodes: [{ id: firstMatch }] } : { padding: 0.08, maxZoom: 1.1 }),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [layout.version, nodes.length, rf]);
   const lastFit = useRef(props.fitSignal);
   useEffect(() => {
@@ -140,10 +155,9 @@ function Canvas(props: TopologyGraphProps) {
     if (layout.version > 1 && props.relayoutSignal > 0) void rf.fitView({ padding: 0.08, maxZoom: 1.1, duration: 300 });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.relayoutSignal, layout.hash]);
-  const firstMatch = visible.nodes.find((n) => visible.matches.has(n.id))?.id;
   useEffect(() => {
-    if (!firstMatch || !layout.positions[firstMatch]) return;
-    void rf.fitView({ nodes: [{ id: firstMatch }], maxZoom: 1.2, minZoom: 0.5, duration: 300, padding: 0.6 });
+    if (!fitted.current || !firstMatch || !layout.positions[firstMatch]) return;
+    void rf.fitView({ ...matchView, nodes: [{ id: firstMatch }] });
     // Centre once per search text, not on every live update.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [filters.search, firstMatch, layout.version > 0]);

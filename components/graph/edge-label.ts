@@ -122,8 +122,9 @@ export function edgeLook(
     const figure = trafficText(t, opts.mode, opts.tcp ?? false);
     if (figure && !(e.kind === 'backend' && opts.mode === 'share')) parts.push(figure);
     titles.push(`${t.rps.toFixed(2)} rps · ${pct(t.errorRatio)} errors${t.p95Ms !== undefined ? ` · p95 ${Math.round(t.p95Ms)} ms` : ''}`);
+    const active = isActive(t);
     if (look.stroke !== 'rejected' && look.stroke !== 'mesh') {
-      if (t.rps > 0) {
+      if (active) {
         look.stroke = t.errorRatio > FAILING ? 'failing' : t.errorRatio > DEGRADED ? 'degraded' : 'healthy';
         look.flowing = true;
       } else {
@@ -132,6 +133,7 @@ export function edgeLook(
     }
     // Thickness grows with the log of the request rate, so one busy edge does not drown the others.
     if (t.rps > 0) look.width = Math.min(5, look.width + Math.log10(1 + t.rps));
+    else if (active) look.width = Math.min(5, look.width + Math.log10(1 + (t.tcpBytesPerSec ?? 0) / 1000));
   }
   // Reasons stay visible in every mode: they are the point of a red edge.
   if (opts.mode === 'none' && look.stroke !== 'rejected') parts.splice(0, parts.length);
@@ -140,7 +142,12 @@ export function edgeLook(
   return look;
 }
 
+/** Requests, or bytes for TCP (a TCP edge has no request rate). */
+function isActive(t: EdgeTraffic): boolean {
+  return t.rps > 0 || (t.tcpBytesPerSec ?? 0) > 0;
+}
+
 /** True when the edge would be hidden by "hide idle edges" (telemetry present, nothing flowing). */
 export function isIdle(traffic: EdgeTraffic | undefined, telemetryPresent: boolean): boolean {
-  return telemetryPresent && (!traffic || traffic.rps === 0);
+  return telemetryPresent && (!traffic || !isActive(traffic));
 }

@@ -40,12 +40,16 @@ export async function exportGraph(format: 'png' | 'svg', dark: boolean): Promise
   const scale = Math.min(2, MAX_SIDE / Math.max(bounds.width + pad * 2, bounds.height + pad * 2));
   const width = Math.ceil((bounds.width + pad * 2) * scale);
   const height = Math.ceil((bounds.height + pad * 2) * scale);
-  const vp = getViewportForBounds(bounds, width, height, 0.01, 4, pad * scale);
+  const vp = getViewportForBounds(bounds, width, height, 0.01, 4, `${Math.round(pad * scale)}px`);
   const options = {
     backgroundColor: dark ? '#020617' : '#f8fafc',
     width,
     height,
-    style: { width: `${width}px`, height: `${height}px`, transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})` },
+    style: {
+      width: `${width}px`,
+      height: `${height}px`,
+      transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})`,
+    },
     // Controls, minimap and attribution are chrome, not part of the picture.
     filter: (el: HTMLElement) => !el.classList?.contains('react-flow__minimap') && !el.classList?.contains('react-flow__controls'),
   };

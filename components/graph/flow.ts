@@ -6,6 +6,7 @@ import type { TelemetryReport, WireEdge, WireNode } from '@/lib/wire/types';
 import type { PendingShares } from '@/components/split/types';
 import { edgeLook, isIdle, type EdgeLook } from './edge-label';
 import type { VisibleGraph } from './filter';
+import { placeLabels } from './label-layout';
 import type { EdgeLabelMode } from './types';
 
 export type GwNodeType = 'gateway' | 'route' | 'service' | 'workload' | 'class' | 'ingress' | 'namespace';
@@ -31,6 +32,10 @@ export interface GwEdgeData extends Record<string, unknown> {
   flash: number;
   /** Labels live outside the edge's SVG group: clicking one selects the edge through this. */
   onSelect?: (edgeId: string) => void;
+  /** Theme, for the stroke palette. */
+  dark?: boolean;
+  /** Label centre in flow coordinates, placed so labels do not overlap (absent: the edge's middle). */
+  labelAt?: { x: number; y: number };
 }
 
 export type GwNode = Node<GwNodeData, GwNodeType>;
@@ -64,6 +69,7 @@ export interface FlowContext {
   hideIdleEdges: boolean;
   onToggleCollapse?: (namespace: string) => void;
   onSelectEdge?: (edgeId: string) => void;
+  dark?: boolean;
 }
 
 export function toFlowNodes(g: VisibleGraph, positions: Positions, ctx: FlowContext): GwNode[] {
@@ -92,7 +98,7 @@ export function toFlowNodes(g: VisibleGraph, positions: Positions, ctx: FlowCont
   });
 }
 
-export function toFlowEdges(g: VisibleGraph, ctx: FlowContext): GwEdge[] {
+export function toFlowEdges(g: VisibleGraph, ctx: FlowContext, positions?: Positions): GwEdge[] {
   const searching = g.matches.size > 0;
   const byId = new Map(g.nodes.map((n) => [n.id, n]));
   const out: GwEdge[] = [];
@@ -121,8 +127,17 @@ export function toFlowEdges(g: VisibleGraph, ctx: FlowContext): GwEdge[] {
         dimmed: searching && !(g.matches.has(e.source) || g.matches.has(e.target)),
         flash: ctx.flash.get(e.id) ?? 0,
         onSelect: ctx.onSelectEdge,
+        dark: ctx.dark,
       },
     });
+  }
+  if (positions) {
+    const at = placeLabels(
+      out.filter((e) => e.data!.look.label).map((e) => ({ id: e.id, source: e.source, sourceHandle: e.sourceHandle ?? undefined, target: e.target, text: e.data!.look.label, late: e.data!.edge.kind === 'backend' })),
+      byId,
+      positions,
+    );
+    for (const e of out) e.data!.labelAt = at.get(e.id);
   }
   return out;
 }

@@ -237,3 +237,33 @@ describe('export', () => {
     expect(exportFileName('svg', new Date('2026-11-27T01:02:03Z'))).toMatch(/^gatewatch-.*\.svg$/);
   });
 });
+
+describe('edge label placement', () => {
+  it('keeps the labels of converging backend edges apart', () => {
+    const s = syntheticTopology(21);
+    const g = visibleGraph(s.nodes, s.edges, all, new Set());
+    // Rows of one route 22 px apart, both rules pointing at the same Service: the bezier points nearly coincide.
+    const positions = Object.fromEntries(g.nodes.map((n, i) => [n.id, { x: n.kind === 'Service' ? 900 : n.kind === 'Gateway' ? 0 : n.kind === 'Workload' ? 1300 : 450, y: i * 120 }]));
+    const edges = toFlowEdges(g, flowCtx, positions);
+    const labelled = edges.filter((e) => e.data!.labelAt);
+    expect(labelled.length).toBeGreaterThan(10);
+    for (let i = 0; i < labelled.length; i++)
+      for (let j = i + 1; j < labelled.length; j++) {
+        const a = labelled[i].data!;
+        const b = labelled[j].data!;
+        const wa = a.look.label.length * 6.1 + 10;
+        const wb = b.look.label.length * 6.1 + 10;
+        const apart = Math.abs(a.labelAt!.x - b.labelAt!.x) >= (wa + wb) / 2 || Math.abs(a.labelAt!.y - b.labelAt!.y) >= 17;
+        expect(apart, `${labelled[i].id} vs ${labelled[j].id}`).toBe(true);
+      }
+  });
+});
+
+describe('TCP activity', () => {
+  it('counts bytes as activity on TCP edges', () => {
+    const e: WireEdge = { id: 'attach|TCPRoute:a/m|p0|tcp', kind: 'attachment', source: 'g', target: 'r', accepted: true };
+    const t = { rps: 0, errorRatio: 0, tcpBytesPerSec: 2300 };
+    expect(edgeLook(e, { mode: 'rps', traffic: t, tcp: true })).toMatchObject({ label: '2.3 kB/s', flowing: true, stroke: 'healthy' });
+    expect(isIdle(t, true)).toBe(false);
+  });
+});

@@ -16,19 +16,29 @@ const warm: LayoutInput = {
   nodes: Array.from({ length: 12 }, (_, i) => ({ id: `n${i}`, width: 200, height: 60, ports: [{ handle: 'r', y: 30 }], column: 1 + (i % 4) })),
   edges: Array.from({ length: 11 }, (_, i) => ({ id: `e${i}`, source: `n${i >> 1}`, sourceHandle: 'r', target: `n${i + 1}` })),
 };
+let requested = false;
+let latest = 0;
 let warming: Promise<unknown> = (async () => {
-  for (let i = 0; i < 3; i++) await runLayout(elk, warm).catch(() => undefined);
+  // Stops as soon as real work arrives: warming must never delay a layout by more than one small run.
+  for (let i = 0; i < 3 && !requested; i++) await runLayout(elk, warm).catch(() => undefined);
 })();
 
 // ELK's bundle installs its own onmessage when it loads inside a worker; this handler replaces it.
 scope.onmessage = (e: MessageEvent<{ id: number; input: LayoutInput }>) => {
   const { id, input } = e.data;
   if (id === 0) return; // "start": creating the worker was the point
+  requested = true;
+  latest = Math.max(latest, id);
   // Requests run one after another (after the warm-up), so ELK never interleaves two layouts.
   warming = warming.then(() => run(id, input));
 };
 
 function run(id: number, input: LayoutInput): Promise<void> {
+  // Only the newest structure matters: a request overtaken while it waited is answered without work.
+  if (id < latest) {
+    scope.postMessage({ id, error: 'superseded' });
+    return Promise.resolve();
+  }
   return runLayout(elk, input, (done, total) => scope.postMessage({ id, progress: total ? done / total : 1 }))
     .then((positions) => scope.postMessage({ id, positions }))
     .catch((err: unknown) => scope.postMessage({ id, error: err instanceof Error ? err.message : String(err) }));

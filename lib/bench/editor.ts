@@ -33,7 +33,8 @@ export async function measureEditor(
       const route = emu.store.get({ group: GATEWAY_GROUP, kind: 'HTTPRoute', namespace: ref.metadata.namespace, name: ref.metadata.name }) as Route | undefined;
       const refs = route?.spec.rules?.[0]?.backendRefs ?? [];
       if (!route || refs.length === 0) continue;
-      const weights = refs.map((b, index) => ({ index, name: b.name, weight: index === 0 ? 20 + (i % 30) : (b.weight ?? 1) }));
+      // A weight nobody else writes, so the edge always changes.
+      const weights = refs.map((b, index) => ({ index, name: b.name, weight: index === 0 ? 1000 + i : (b.weight ?? 1) }));
       const edgeId = `backend|HTTPRoute:${route.metadata.namespace}/${route.metadata.name}|r0|b0`;
       const seen = new Promise<number | null>((resolve) => {
         const timer = setTimeout(() => resolve(null), o.timeoutMs ?? 5000);

@@ -42,7 +42,7 @@ export async function measureFreshness(
   try {
     for (let i = 0; i < o.samples; i++) {
       const route = measured[i % measured.length];
-      const weight = 10 + (i % 50); // never a weight the generator wrote, so the edge always changes
+      const weight = 100 + i; // never a weight the generator (1–9) or an earlier sample wrote: the edge always changes
       const edgeId = `backend|HTTPRoute:${route.metadata.namespace}/${route.metadata.name}|r0|b0`;
       const seen = new Promise<number | null>((resolve) => {
         const timer = setTimeout(() => resolve(null), o.timeoutMs ?? 5000);

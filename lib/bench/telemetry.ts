@@ -19,7 +19,7 @@ export async function measureTelemetry(emu: RunningEmulator, promPort: number, o
     try {
       await new Promise((r) => setTimeout(r, o.scrapeSeconds * 1000));
       const topology = buildTopology(storeSnapshot(emu.store), { cluster: { mode: 'demo', label: 'bench' }, health: { state: 'ok' }, kinds: [] }, 1);
-      const source = new PrometheusSource({ url: prom.url, cacheMs: 0, ranges: { '1m': '30s' }, timeoutMs: 30_000 });
+      const source = new PrometheusSource({ url: prom.url, cacheMs: 0, ranges: { '1m': '30s' }, timeoutMs: 120_000 });
       const times: number[] = [];
       let queries = 0;
       let withTraffic = 0;

@@ -44,9 +44,18 @@ export function applyBuiltinDefaults(obj: KObject, prev: KObject | undefined, ip
       o.status = { loadBalancer: {} };
       break;
     }
-    case 'Secret':
+    case 'Secret': {
       o.type ??= 'Opaque';
+      // kube-apiserver folds write-only stringData into data.
+      const sd = o.stringData as Record<string, string> | undefined;
+      if (sd) {
+        const data = { ...((o.data as Record<string, string>) ?? {}) };
+        for (const [k, v] of Object.entries(sd)) data[k] = Buffer.from(String(v)).toString('base64');
+        o.data = data;
+        delete o.stringData;
+      }
       break;
+    }
     case 'Deployment': {
       const spec = ((o.spec as Obj) ??= {});
       spec.replicas ??= 1;

@@ -108,6 +108,29 @@ function isList(o: unknown): boolean {
   return typeof x.kind === 'string' && x.kind.endsWith('List') && Array.isArray(x.items);
 }
 
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** JSON with object keys sorted, as Go's encoding/json writes maps (what kubectl stores). */
+function sortedJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(sortedJson).join(',')}]`;
+  if (v && typeof v === 'object') {
+    const keys = Object.keys(v as Record<string, unknown>).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${sortedJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/**
+ * Loads objects as `kubectl apply -f` would have: with the last-applied annotation, so re-applying a
+ * fixture file with kubectl reports "unchanged" instead of warning about a missing annotation.
+ */
+function recordLastApplied(obj: KObject): void {
+  const annotations = { ...(obj.metadata.annotations ?? {}) };
+  if (LAST_APPLIED in annotations) return;
+  const manifest = { ...obj, metadata: { ...obj.metadata, annotations } };
+  obj.metadata.annotations = { ...annotations, [LAST_APPLIED]: `${sortedJson(manifest)}\n` };
+}
+
 const rank = (o: KObject): number => (o.kind === 'Namespace' ? 0 : o.kind === 'CustomResourceDefinition' ? 1 : 2);
 
 /** Creates the objects of every manifest in `dirOrFiles`; returns what failed. */
@@ -130,6 +153,7 @@ export function loadManifests(store: ClusterStore, dirOrFiles: string | string[]
     }
     const t = store.registry.forObject(String(obj.apiVersion), String(obj.kind));
     if (t?.type.namespaced && !obj.metadata.namespace) obj.metadata.namespace = 'default';
+    recordLastApplied(obj);
     try {
       store.create(obj, { owned: true, manager: 'kubectl-client-side-apply' });
     } catch (err) {

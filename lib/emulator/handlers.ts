@@ -6,11 +6,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KObject } from '../gateway-api/types';
 import { type ClusterStore, trackedPart } from './cluster-store';
 import { StatusError, badRequest, forbidden, methodNotSupported, notFound } from './errors';
-import { type Representation, fieldManager, flag, negotiate, parseBody, readBody } from './negotiate';
+import { type Representation, fieldManager, flag, negotiate, parseBody, readBody, readObject } from './negotiate';
 import { type FieldSet, applyJsonPatch, applyMerge, fieldSetOf, mergePatch, removeFields, strategicMerge, subtractFields } from './patch';
 import { type ResourceType, apiVersionFor } from './registry';
 import { matchFields, matchLabels, parseFieldSelector, parseLabelSelector } from './selectors';
-import type { Entry } from './storage';
+import { type Entry, entryBytes } from './storage';
 import { partialMetadata, table } from './tables';
 import { Renderer, type WatchOptions, serveWatch } from './watch';
 
@@ -32,10 +32,13 @@ export interface Context {
 /** A ready-to-send answer: a JSON string body (already serialized) and its status code. */
 export interface Answer {
   code: number;
-  body: string;
+  body: string | Buffer;
   /** Sent as `Warning: 299 - "…"` headers (kubectl prints them). */
   warnings?: string[];
 }
+
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']}');
 
 const answer = (code: number, obj: unknown, warnings?: string[]): Answer => ({ code, body: JSON.stringify(obj), warnings });
 
@@ -114,7 +117,7 @@ export function list(ctx: Context, req: IncomingMessage, res: ServerResponse, r:
     const fromRv = rvParam && rvParam !== '0' && !sendInitialEvents ? Number(rvParam) : undefined;
     if (fromRv !== undefined && !Number.isFinite(fromRv)) throw badRequest(`invalid resource version: ${rvParam}`);
     const timeout = q.get('timeoutSeconds');
-    serveWatch(ctx.store, req, res, {
+    serveWatch(ctx.store, res, {
       type: r.type,
       version: r.version,
       namespace,
@@ -161,8 +164,21 @@ function listAnswer(r: ResourceRequest, rd: Renderer, page: Entry[], meta: Recor
   if (rep === 'partial') {
     return answer(200, { kind: 'PartialObjectMetadataList', apiVersion: 'meta.k8s.io/v1', metadata: meta, items: page.map((e) => partialMetadata(e.obj)) });
   }
-  // Plain lists are built by joining each object's cached JSON: no per-request serialization.
+  // Plain lists are built from each object's cached JSON: no per-request serialization.
   const head = `{"kind":${JSON.stringify(`${r.type.kind}List`)},"apiVersion":${JSON.stringify(apiVersionFor(r.type.group, r.version))},"metadata":${JSON.stringify(meta)},"items":[`;
+  if (rd.storedShape) {
+    const av = apiVersionFor(r.type.group, r.version);
+    const bufs = new Array<Buffer>(page.length * 2 + 1);
+    bufs[0] = Buffer.from(head);
+    for (let i = 0; i < page.length; i++) {
+      const e = page[i];
+      // An object stored before its CRD's storage version changed still needs its apiVersion swapped.
+      bufs[2 * i + 1] = e.obj.apiVersion === av ? entryBytes(e) : Buffer.from(rd.json(e));
+      bufs[2 * i + 2] = i === page.length - 1 ? CLOSE : COMMA;
+    }
+    if (!page.length) bufs[0] = Buffer.from(`${head}]}`);
+    return { code: 200, body: Buffer.concat(page.length ? bufs : [bufs[0]]) };
+  }
   const parts = new Array<string>(page.length);
   for (let i = 0; i < page.length; i++) parts[i] = rd.json(page[i]);
   return { code: 200, body: `${head}${parts.join(',')}]}` };
@@ -205,7 +221,7 @@ function conform(r: ResourceRequest, obj: KObject): KObject {
 
 export async function create(ctx: Context, req: IncomingMessage, r: ResourceRequest, q: URLSearchParams): Promise<Answer> {
   if (r.name) throw methodNotSupported(`the server does not allow this method on the requested resource`);
-  const body = parseBody(await readBody(req), req.headers['content-type']);
+  const body = await readObject(req);
   if (r.type.kind === 'SelfSubjectAccessReview') return accessReview(ctx, body);
   checkAllowed(ctx, 'create', r);
   const obj = conform(r, asObject(body));
@@ -216,7 +232,7 @@ export async function create(ctx: Context, req: IncomingMessage, r: ResourceRequ
 
 export async function replace(ctx: Context, req: IncomingMessage, r: ResourceRequest, q: URLSearchParams): Promise<Answer> {
   checkAllowed(ctx, 'update', r);
-  const obj = conform(r, asObject(parseBody(await readBody(req), req.headers['content-type'])));
+  const obj = conform(r, asObject(await readObject(req)));
   const opts = writeOptions(req, q);
   if (r.subresource === 'status') {
     const out = ctx.store.updateStatus({ group: r.type.group, kind: r.type.kind, namespace: r.namespace, name: r.name! }, obj.status, obj.metadata.resourceVersion, opts);

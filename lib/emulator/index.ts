@@ -48,7 +48,8 @@ export async function startEmulator(opts: StartOptions = {}): Promise<DemoCluste
   const store = createClusterStore(opts.historySize ?? 10_000);
   const loadErrors: LoadError[] = [];
   loadErrors.push(...loadManifests(store, opts.crdsDir ?? defaultCrdsDir()));
-  if (opts.fixturesDir !== null) loadErrors.push(...loadManifests(store, opts.fixturesDir ?? defaultFixturesDir()));
+  // fixturesDir: undefined → $GATEWATCH_DEMO_DIR, else the reference environment; null → start empty.
+  if (opts.fixturesDir !== null) loadErrors.push(...loadManifests(store, opts.fixturesDir ?? (process.env.GATEWATCH_DEMO_DIR || defaultFixturesDir())));
 
   const activeWatches = new Set<ServerResponse>();
   const ctx: Context = { store, deny: new Set(opts.deny ?? []), watch: { bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 5000 }, activeWatches };
@@ -94,12 +95,12 @@ export async function startEmulator(opts: StartOptions = {}): Promise<DemoCluste
       stopped = true;
       await traffic?.stop().catch(() => undefined);
       stopController?.();
+      // Stop accepting first, so a client re-watching after its stream ends finds the port closed.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const res of activeWatches) res.end();
       activeWatches.clear();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

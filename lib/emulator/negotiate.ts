@@ -2,6 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import YAML from 'yaml';
 import { StatusError, badRequest } from './errors';
+import { decodeProtobuf } from './protobuf';
 
 export type Representation = 'json' | 'table' | 'partial';
 
@@ -20,6 +21,24 @@ export function negotiate(accept: string | undefined): Representation {
 const MAX_BODY = 32 * 1024 * 1024;
 
 export async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readRaw(req)).toString('utf8');
+}
+
+/** A create/update body: JSON, YAML, or the protobuf kubectl's typed commands send (a few kinds). */
+export async function readObject(req: IncomingMessage): Promise<unknown> {
+  const raw = await readRaw(req);
+  const ct = req.headers['content-type'];
+  if (ct?.includes('protobuf')) {
+    try {
+      return decodeProtobuf(raw);
+    } catch (err) {
+      throw new StatusError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml (${(err as Error).message})`);
+    }
+  }
+  return parseBody(raw.toString('utf8'), ct);
+}
+
+async function readRaw(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of req) {
@@ -27,13 +46,12 @@ export async function readBody(req: IncomingMessage): Promise<string> {
     if (size > MAX_BODY) throw new StatusError(413, 'RequestEntityTooLarge', 'the request body is too large');
     chunks.push(c as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** JSON, or YAML when the content type says so (apply-patch+yaml, application/yaml). */
 export function parseBody(text: string, contentType: string | undefined): unknown {
   if (contentType?.includes('protobuf')) {
-    // kubectl's typed commands (e.g. `kubectl create namespace`) send protobuf; the demo cluster speaks JSON only.
     throw new StatusError(415, 'UnsupportedMediaType', 'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml');
   }
   if (!text.trim()) throw badRequest('the request body is empty');

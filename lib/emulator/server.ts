@@ -6,7 +6,7 @@ import { asStatusError, methodNotSupported, pageNotFound } from './errors';
 import { type Answer, type Context, type ResourceRequest, create, get, list, patch, remove, replace } from './handlers';
 import { openapiGroupVersion, openapiRoot } from './openapi';
 
-function send(res: ServerResponse, code: number, body: string, contentType = 'application/json', warnings?: string[]): void {
+function send(res: ServerResponse, code: number, body: string | Buffer, contentType = 'application/json', warnings?: string[]): void {
   if (res.headersSent) {
     res.end();
     return;
@@ -57,7 +57,12 @@ async function serveResource(ctx: Context, req: IncomingMessage, res: ServerResp
 async function route(ctx: Context, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://emulator');
   const q = url.searchParams;
-  const seg = url.pathname.split('/').filter((s) => s.length > 0).map(decodeURIComponent);
+  let seg: string[];
+  try {
+    seg = url.pathname.split('/').filter((s) => s.length > 0).map(decodeURIComponent);
+  } catch {
+    throw pageNotFound();
+  }
   const reg = ctx.store.registry;
   const accept = req.headers.accept;
   const p = url.pathname.replace(/\/+$/, '') || '/';

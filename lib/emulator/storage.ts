@@ -9,6 +9,13 @@ export interface Entry {
   readonly obj: KObject;
   readonly json: string;
   readonly rv: number;
+  /** UTF-8 of `json`, made on first use by a list (see entryBytes). */
+  bytes?: Buffer;
+}
+
+/** The entry's JSON as bytes, cached: large lists are then one Buffer.concat instead of a string join + encode. */
+export function entryBytes(e: Entry): Buffer {
+  return (e.bytes ??= Buffer.from(e.json));
 }
 
 export interface Change {

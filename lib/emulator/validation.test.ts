@@ -74,3 +74,31 @@ describe('printer helpers', () => {
     expect(humanDuration(3 * 86400_000 + 2 * 3600_000)).toBe('3d2h');
   });
 });
+
+describe('pruning and value validations', () => {
+  it('does not prune fields that only one oneOf branch lists (Gateway addresses)', () => {
+    const s = {
+      type: 'object',
+      properties: {
+        spec: {
+          type: 'object',
+          properties: {
+            addresses: {
+              type: 'array',
+              items: {
+                oneOf: [{ properties: { type: { enum: ['IPAddress'] }, value: { anyOf: [{ format: 'ipv4' }, { format: 'ipv6' }] } } }, { properties: { type: { not: { enum: ['IPAddress'] } } } }],
+                properties: { type: { type: 'string', default: 'IPAddress' }, value: { type: 'string' } },
+                type: 'object',
+              },
+            },
+          },
+        },
+      },
+    };
+    const t = { group: 'example.com', kind: 'Thing', schemas: new Map([['v1', s]]) } as unknown as ResourceType;
+    const o = obj({ addresses: [{ value: '10.0.0.1' }, { type: 'Hostname', value: 'gw.example.com' }] });
+    expect(validateSchema(t, 'v1', o)).toEqual([]);
+    expect(o.spec).toEqual({ addresses: [{ type: 'IPAddress', value: '10.0.0.1' }, { type: 'Hostname', value: 'gw.example.com' }] });
+    expect(validateSchema(t, 'v1', obj({ addresses: [{ value: 'not-an-ip' }] })).length).toBeGreaterThan(0);
+  });
+});

@@ -24,15 +24,21 @@ for (const f of ['int32', 'int64', 'byte', 'float', 'double', 'binary', 'passwor
  * Makes a structural schema prune like the apiserver: objects with `properties` and neither
  * `additionalProperties` nor x-kubernetes-preserve-unknown-fields drop unknown keys.
  */
-function prepare(schema: unknown, root = true): unknown {
-  if (Array.isArray(schema)) return schema.map((s) => prepare(s, false));
+function prepare(schema: unknown, root = true, structural = true): unknown {
+  if (Array.isArray(schema)) return schema.map((s) => prepare(s, false, structural));
   if (!schema || typeof schema !== 'object') return schema;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(schema as Record<string, unknown>)) {
     if (k === 'x-kubernetes-validations') continue;
-    out[k] = k === 'enum' || k === 'default' || k === 'example' ? v : prepare(v, false);
+    if (k === 'enum' || k === 'default' || k === 'example') out[k] = v;
+    // Value validations (oneOf/anyOf/allOf/not) only constrain; pruning there would delete fields
+    // that another branch or the structural schema allows (e.g. a Gateway address's value).
+    else if (k === 'oneOf' || k === 'anyOf' || k === 'allOf' || k === 'not') out[k] = prepare(v, false, false);
+    else if (k === 'properties' && v && typeof v === 'object') {
+      out[k] = Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([pk, pv]) => [pk, prepare(pv, false, structural)]));
+    } else out[k] = prepare(v, false, structural);
   }
-  if (out.properties && out.additionalProperties === undefined && !out['x-kubernetes-preserve-unknown-fields']) {
+  if (structural && out.properties && out.additionalProperties === undefined && !out['x-kubernetes-preserve-unknown-fields']) {
     out.additionalProperties = false;
   }
   if (root) {
@@ -49,20 +55,25 @@ function prepare(schema: unknown, root = true): unknown {
 
 // Compiling a Gateway API schema takes a while: share one validator per distinct schema (versions
 // of a CRD usually carry the same one) across every emulator in the process.
-const byObject = new WeakMap<JSONSchema, ValidateFunction>();
-const byText = new Map<string, ValidateFunction>();
+interface Compiled {
+  fn: ValidateFunction;
+  /** The schema has oneOf/anyOf/allOf/not: defaults must be in place before those are judged. */
+  twoPass: boolean;
+}
+const byObject = new WeakMap<JSONSchema, Compiled>();
+const byText = new Map<string, Compiled>();
 
-function validatorFor(schema: JSONSchema): ValidateFunction {
-  let fn = byObject.get(schema);
-  if (fn) return fn;
+function validatorFor(schema: JSONSchema): Compiled {
+  let c = byObject.get(schema);
+  if (c) return c;
   const text = JSON.stringify(schema);
-  fn = byText.get(text);
-  if (!fn) {
-    fn = ajv.compile(prepare(schema) as object);
-    byText.set(text, fn);
+  c = byText.get(text);
+  if (!c) {
+    c = { fn: ajv.compile(prepare(schema) as object), twoPass: /"(oneOf|anyOf|allOf|not)":/.test(text) };
+    byText.set(text, c);
   }
-  byObject.set(schema, fn);
-  return fn;
+  byObject.set(schema, c);
+  return c;
 }
 
 /** "/spec/rules/0/backendRefs/1/weight" → "spec.rules[0].backendRefs[1].weight" */
@@ -147,7 +158,10 @@ function toCause(e: ErrorObject, obj: unknown): StatusCause | undefined {
 export function validateSchema(type: ResourceType, version: string, obj: KObject): StatusCause[] {
   const schema = type.schemas?.get(version);
   if (!schema) return [];
-  const fn = validatorFor(schema);
+  const { fn, twoPass } = validatorFor(schema);
+  // kube-apiserver defaults, then validates; ajv does both in one pass, in keyword order, so a
+  // oneOf may be judged before a default it depends on is set. A first pass settles the defaults.
+  if (twoPass) fn(obj);
   if (fn(obj)) return [];
   const seen = new Set<string>();
   const out: StatusCause[] = [];

@@ -4,7 +4,7 @@
  * predates the history), or sends the current state first; selector watches turn objects that
  * start/stop matching into ADDED/DELETED as kube's watch cache does.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { KObject } from '../gateway-api/types';
 import type { ClusterStore } from './cluster-store';
 import { gone } from './errors';
@@ -37,9 +37,12 @@ export interface WatchOptions {
 export class Renderer {
   private readonly av: string;
   private readonly direct: boolean;
+  /** Objects are served exactly as stored (storage type and version): their cached JSON is the answer. */
+  readonly storedShape: boolean;
   constructor(private store: ClusterStore, readonly type: ResourceType, readonly version: string) {
     this.av = apiVersionFor(type.group, version);
     this.direct = !type.toExternal;
+    this.storedShape = this.direct && type.storage.group === type.group && type.storage.kind === type.kind && version === type.storageVersion;
   }
 
   external(e: Entry): KObject {
@@ -55,7 +58,7 @@ export class Renderer {
   }
 }
 
-export function serveWatch(store: ClusterStore, req: IncomingMessage, res: ServerResponse, w: WatchRequest, opts: WatchOptions, active: Set<ServerResponse>): void {
+export function serveWatch(store: ClusterStore, res: ServerResponse, w: WatchRequest, opts: WatchOptions, active: Set<ServerResponse>): void {
   const r = new Renderer(store, w.type, w.version);
   const key = `${w.type.storage.group}/${w.type.storage.kind}`;
   const sharedLine = w.rendering === 'object' && !w.type.toExternal && w.version === w.type.storageVersion && w.type.storage.kind === w.type.kind;
@@ -138,7 +141,8 @@ export function serveWatch(store: ClusterStore, req: IncomingMessage, res: Serve
     for (const t of timers) clearTimeout(t);
     active.delete(res);
   };
+  // The response's 'close' fires when the client goes away or the stream ends (not the request's,
+  // which can fire once the request body has been read).
   res.on('close', cleanup);
   res.on('finish', cleanup);
-  req.on('close', cleanup);
 }

@@ -114,7 +114,8 @@ export class Reflector {
           if (this.abort.signal.aborted) break;
           await this.list();
           needList = false;
-          this.backoff.reset();
+          // The backoff resets only after a watch has stayed healthy (see watch()), so a kind
+          // whose lists succeed but whose watches fail still backs off.
         }
         await this.paced();
         if (this.abort.signal.aborted) break;

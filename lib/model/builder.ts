@@ -41,6 +41,11 @@ export interface ChangeSet {
 
 export interface TopologyBuilder {
   applyChanges(changed: readonly ObjectChange[]): ChangeSet;
+  /**
+   * Rebuilds everything from the snapshot in one pass (cheaper than applyChanges for a batch that
+   * touches most of the cluster, e.g. after the initial lists or a relist) and reports the difference.
+   */
+  rebuild(): ChangeSet;
   topology(ctx: ModelContext, revision: number): Topology;
 }
 
@@ -73,7 +78,8 @@ interface Held {
 const ABSENT = Symbol('absent');
 type Before<V> = V | typeof ABSENT;
 
-class Builder implements TopologyBuilder {
+/** The state behind a TopologyBuilder (rebuild() swaps in a fresh one). */
+class Builder implements Omit<TopologyBuilder, 'rebuild'> {
   private readonly index: ObjectIndex;
   private readonly held = new Map<string, Held>();
   /** dependency key → owners (object keys) whose fragment read it */
@@ -125,6 +131,11 @@ class Builder implements TopologyBuilder {
     out.changed.sort();
     out.removed.sort();
     return out;
+  }
+
+  /** Current nodes and edges in id order (owned by the builder: do not modify). */
+  contents(): { nodes: readonly WireNode[]; edges: readonly WireEdge[] } {
+    return { nodes: this.nodes.values(), edges: this.edges.values() };
   }
 
   topology(ctx: ModelContext, revision: number): Topology {
@@ -232,8 +243,38 @@ function splitKey(key: string): [string, string, string] {
   return [key.slice(0, a), key.slice(a + 1, b), key.slice(b + 1)];
 }
 
+/** The difference between two id-sorted contents (equal ids compared by their JSON). */
+function diffContents(before: ReturnType<Builder['contents']>, after: ReturnType<Builder['contents']>): ChangeSet {
+  const out: ChangeSet = { changed: [], removed: [] };
+  for (const [a, b] of [
+    [before.nodes, after.nodes],
+    [before.edges, after.edges],
+  ] as [readonly { id: string }[], readonly { id: string }[]][]) {
+    const old = new Map(a.map((x) => [x.id, x]));
+    const now = new Set<string>();
+    for (const x of b) {
+      now.add(x.id);
+      const prev = old.get(x.id);
+      if (!prev || JSON.stringify(prev) !== JSON.stringify(x)) out.changed.push(x.id);
+    }
+    for (const x of a) if (!now.has(x.id)) out.removed.push(x.id);
+  }
+  out.changed.sort();
+  out.removed.sort();
+  return out;
+}
+
 export function createTopologyBuilder(snapshot: ClusterSnapshot): TopologyBuilder {
-  return new Builder(snapshot);
+  let inner = new Builder(snapshot);
+  return {
+    applyChanges: (changed) => inner.applyChanges(changed),
+    rebuild: () => {
+      const before = inner.contents();
+      inner = new Builder(snapshot);
+      return diffContents(before, inner.contents());
+    },
+    topology: (ctx, revision) => inner.topology(ctx, revision),
+  };
 }
 
 /** The whole model from a snapshot, in one pass (pure: same snapshot and context → same topology). */

@@ -148,7 +148,7 @@ describe('mapping Istio metrics onto the reference environment', () => {
       egRequests: vector([eg('httproute/app1/app1/rule/0', '2', 9), eg('httproute/app1/app1/rule/0', '5', 1), eg('httproute/app2/b-split/rule/0', '2', 5), eg('not-a-route', '2', 3)]),
       egDuration: vector([le('httproute/app1/app1/rule/0', '10', 5), le('httproute/app1/app1/rule/0', '50', 10), le('httproute/app1/app1/rule/0', '+Inf', 10)]),
     });
-    expect(only['backend|HTTPRoute:app1/app1|r0|b0']).toMatchObject({ rps: 10, errorRatio: 0.1, p95Ms: 45 });
+    expect(only['backend|HTTPRoute:app1/app1|r0|b0']).toMatchObject({ rps: 10, errorRatio: 0.1, p95Ms: 46 });
     // Only Envoy Gateway's Gateways: Istio's proxies do not export these clusters.
     expect(only['attach|HTTPRoute:app1/app1|p0|https']).toMatchObject({ rps: 10, errorRatio: 0.1 });
     expect(only['attach|HTTPRoute:app1/app1|p1|https']).toBeUndefined();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Topology } from '../wire/types';
 import { DemoSource } from './demo';
 import { PrometheusSource } from './prometheus';
-import { createTelemetrySource } from './select';
+import { createTelemetrySource, telemetrySource } from './select';
 
 const empty = { nodes: [], edges: [] } as unknown as Topology; // only nodes/edges are read
 const demoCore = { demo: { traffic: { rates: () => [], span: () => undefined } } } as never; // a stand-in RunningEmulator
@@ -21,5 +21,11 @@ describe('telemetry source choice', () => {
     expect(none).toMatchObject({ source: 'none', window: '1m', edges: {}, error: 'telemetry not configured' });
     const bad = await createTelemetrySource({}, { GATEWATCH_PROMETHEUS_URL: 'not a url' }).report(empty, '5m');
     expect(bad.error).toMatch(/not a URL/);
+  });
+
+  it('keeps one source per core, not one per request', () => {
+    const a = telemetrySource(demoCore);
+    expect(telemetrySource(demoCore)).toBe(a);
+    expect(telemetrySource({})).not.toBe(a);
   });
 });

@@ -10,7 +10,7 @@ import { PrometheusSource } from './prometheus';
 import { seriesStepSeconds, unavailableReport, type TelemetrySource } from './source';
 
 const KEY = Symbol.for('gatewatch.telemetry.source');
-type Holder = { [KEY]?: TelemetrySource };
+type Holder = { [KEY]?: { core: object; source: TelemetrySource } };
 
 export const NOT_CONFIGURED = 'telemetry not configured';
 
@@ -40,8 +40,9 @@ export function createTelemetrySource(core: Pick<ServerCore, 'demo'>, env: Reado
   return new NoTelemetry();
 }
 
-/** The process-wide source for this core. */
+/** The process-wide source for this core (its cache and backoff live as long as the core). */
 export function telemetrySource(core: Pick<ServerCore, 'demo'>): TelemetrySource {
   const g = globalThis as Holder;
-  return (g[KEY] ??= createTelemetrySource(core));
+  if (g[KEY]?.core !== core) g[KEY] = { core, source: createTelemetrySource(core) };
+  return g[KEY].source;
 }

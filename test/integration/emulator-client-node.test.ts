@@ -89,6 +89,7 @@ describe('client-node against the demo cluster', () => {
 
   it('bookmarks arrive on a watch that allows them', async () => {
     const list = (await custom.listClusterCustomObject({ group: G, version: 'v1', plural: 'gateways' })) as k8s.KubernetesListObject<k8s.KubernetesObject>;
+    const watchersBefore = emu.store.objects.watcherCount();
     const phases: { type: string; rv?: string }[] = [];
     const controller = await new k8s.Watch(kc).watch(
       `/apis/${G}/v1/gateways`,
@@ -103,6 +104,8 @@ describe('client-node against the demo cluster', () => {
     } finally {
       controller.abort();
     }
+    // The server lets go of a watch whose client went away.
+    await eventually(() => emu.store.objects.watcherCount() === watchersBefore);
   });
 
   it('sendInitialEvents gives the current objects, then the initial-events-end bookmark', async () => {

@@ -140,6 +140,18 @@ describe('kubectl against the demo cluster', () => {
     expect(emu.store.get({ group: 'gateway.networking.k8s.io', kind: 'GatewayClass', name: 'typo' })).toBeUndefined();
   });
 
+  it('typed commands that send protobuf work: create namespace, create secret, auth can-i', async () => {
+    const ns = await kubectl.run(['create', 'namespace', 'team-a']);
+    expect(ns.code, ns.stderr).toBe(0);
+    expect(emu.store.get({ group: '', kind: 'Namespace', name: 'team-a' })).toBeDefined();
+    const secret = await kubectl.run(['create', 'secret', 'generic', 'pw', '-n', 'team-a', '--from-literal=password=hunter2']);
+    expect(secret.code, secret.stderr).toBe(0);
+    const data = emu.store.get({ group: '', kind: 'Secret', namespace: 'team-a', name: 'pw' })!.data as Record<string, string>;
+    expect(Buffer.from(data.password, 'base64').toString()).toBe('hunter2');
+    const can = await kubectl.run(['auth', 'can-i', 'patch', 'httproutes']);
+    expect(can.stdout.trim()).toBe('yes');
+  });
+
   it('delete removes the object', async () => {
     await kubectl.run(['apply', '-f', '-'], GC('to-delete', 'example.com/d'));
     const r = await kubectl.run(['delete', 'gatewayclass', 'to-delete']);

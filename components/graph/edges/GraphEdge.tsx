@@ -4,17 +4,37 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyf
 import type { GwEdge } from '../flow';
 import type { EdgeStroke } from '../edge-label';
 
-/** Stroke colours as CSS variables (graph.css), so light and dark keep the same meanings. */
-const STROKE: Record<EdgeStroke, string> = {
-  normal: 'var(--gw-edge)',
-  idle: 'var(--gw-edge-idle)',
-  rejected: 'var(--gw-red)',
-  unknown: 'var(--gw-grey)',
-  mesh: 'var(--gw-violet)',
-  degraded: 'var(--gw-amber)',
-  failing: 'var(--gw-red)',
-  healthy: 'var(--gw-green)',
-  ingress: 'var(--gw-edge-idle)',
+/**
+ * Stroke colours per theme, as literal values (not CSS variables): the PNG/SVG export clones the
+ * viewport without the graph's root element, where variables would be defined.
+ */
+const STROKE: Record<'light' | 'dark', Record<EdgeStroke | 'selected' | 'bg', string>> = {
+  light: {
+    normal: '#64748b',
+    idle: '#b6c0cd',
+    rejected: '#dc2626',
+    unknown: '#94a3b8',
+    mesh: '#7c3aed',
+    degraded: '#d97706',
+    failing: '#dc2626',
+    healthy: '#059669',
+    ingress: '#a8a29e',
+    selected: '#2563eb',
+    bg: '#f8fafc',
+  },
+  dark: {
+    normal: '#94a3b8',
+    idle: '#475569',
+    rejected: '#f87171',
+    unknown: '#64748b',
+    mesh: '#a78bfa',
+    degraded: '#fbbf24',
+    failing: '#f87171',
+    healthy: '#34d399',
+    ingress: '#78716c',
+    selected: '#60a5fa',
+    bg: '#020617',
+  },
 };
 
 const LABEL_TONE: Partial<Record<EdgeStroke, string>> = {
@@ -25,28 +45,17 @@ const LABEL_TONE: Partial<Record<EdgeStroke, string>> = {
   degraded: 'border-amber-300 text-amber-800 dark:border-amber-800 dark:text-amber-300',
 };
 
-/** Point at t on React Flow's right→left bezier (same control points as getBezierPath). */
-function bezierPoint(sx: number, sy: number, tx: number, ty: number, t: number): [number, number] {
-  const offset = (d: number) => (d >= 0 ? 0.5 * d : 0.25 * 25 * Math.sqrt(-d));
-  const c1x = sx + offset(tx - sx);
-  const c2x = tx - offset(tx - sx);
-  const u = 1 - t;
-  const x = u * u * u * sx + 3 * u * u * t * c1x + 3 * u * t * t * c2x + t * t * t * tx;
-  const y = u * u * u * sy + 3 * u * u * t * sy + 3 * u * t * t * ty + t * t * t * ty;
-  return [x, y];
-}
-
 function GraphEdgeView(props: EdgeProps<GwEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   if (!data) return null;
   const { look } = data;
-  const colour = selected ? 'var(--gw-selected)' : STROKE[look.stroke];
+  const palette = STROKE[data.dark ? 'dark' : 'light'];
+  const colour = selected ? palette.selected : palette[look.stroke];
   const dim = data.dimmed ? 0.2 : 1;
   const flashClass = data.flash ? (data.flash % 2 ? 'gw-flash-a' : 'gw-flash-b') : '';
-  // Backend labels sit past the middle, where a rule's edges have already fanned out towards their Services.
-  const nearTarget = data.edge.kind === 'backend' && look.stroke !== 'rejected' && targetX - sourceX > 200;
-  const [lx, ly] = nearTarget ? bezierPoint(sourceX, sourceY, targetX, targetY, 0.66) : [labelX, labelY];
+  const lx = data.labelAt?.x ?? labelX;
+  const ly = data.labelAt?.y ?? labelY;
   return (
     <>
       {look.stroke === 'mesh' && (
@@ -57,15 +66,19 @@ function GraphEdgeView(props: EdgeProps<GwEdge>) {
         id={id}
         path={path}
         markerEnd={markerEnd}
-        className={`${look.flowing ? 'gw-flow' : ''} ${flashClass}`}
+        className={flashClass}
         interactionWidth={14}
         style={{
-          stroke: look.stroke === 'mesh' ? 'var(--gw-bg)' : colour,
+          stroke: look.stroke === 'mesh' ? palette.bg : colour,
           strokeWidth: look.stroke === 'mesh' ? 1.2 : selected ? look.width + 1 : look.width,
-          strokeDasharray: look.stroke === 'mesh' ? (look.dashed ? '8 4' : undefined) : look.dashed ? '6 4' : look.flowing ? '10 4' : undefined,
+          strokeDasharray: look.stroke === 'mesh' ? (look.dashed ? '8 4' : undefined) : look.dashed ? '6 4' : undefined,
           opacity: dim,
         }}
       />
+      {look.flowing && (
+        // Traffic: dots travelling towards the target on top of the solid line (dashes mean "broken").
+        <path d={path} className="gw-flow" fill="none" stroke={colour} strokeWidth={look.width + 1.5} strokeLinecap="round" strokeDasharray="0.5 13" style={{ opacity: dim, pointerEvents: 'none' }} />
+      )}
       {look.label && (
         <EdgeLabelRenderer>
           <div

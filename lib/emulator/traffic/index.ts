@@ -26,6 +26,8 @@ export interface TrafficOptions {
   httpRate?: number;
   /** TCP connections/s per gateway and TCP route rule before the multiplier (default 0.5). */
   tcpRate?: number;
+  /** Cap on the sum of all client rates before the multiplier, so a large cluster stays cheap (default 500/s). */
+  maxTotalRate?: number;
   /** Milliseconds between simulation steps (default 200). */
   tickMs?: number;
   /** Seed of the simulation's randomness (default: from the clock). */
@@ -46,6 +48,9 @@ export interface TrafficGenerator {
   stop(): Promise<void>;
 }
 
+/** The kinds the traffic plan is built from; other changes (Events, Secrets) do not touch it. */
+const PLAN_KINDS = new Set(['GatewayClass', 'Gateway', 'HTTPRoute', 'GRPCRoute', 'TCPRoute', 'Service', 'Deployment']);
+
 /** A fixed port lets a Prometheus outside the process scrape the demo (see docs/telemetry.md). */
 function defaultMetricsPort(): number {
   const port = Number(process.env.GATEWATCH_DEMO_METRICS_PORT ?? 0);
@@ -56,13 +61,14 @@ export async function startTrafficGenerator(store: EmulatorStore, opts: TrafficO
   const metrics = createIstioMetrics();
   const history = new CounterHistory(metrics.registry);
   const sim = new Simulator(metrics, seededRng(opts.seed ?? Date.now()), opts.rateMultiplier ?? 1);
-  const planOptions = { httpRate: opts.httpRate, tcpRate: opts.tcpRate, calls: opts.calls };
+  const planOptions = { httpRate: opts.httpRate, tcpRate: opts.tcpRate, maxTotalRate: opts.maxTotalRate, calls: opts.calls };
 
   // The plan follows the store: any change (a weight edit on b-split, say) applies on the next tick.
   let plan: TrafficPlan = buildPlan(store, planOptions);
   let dirty = false;
-  const unsubscribe = store.subscribe(() => {
-    dirty = true;
+  let nextPlanAt = 0;
+  const unsubscribe = store.subscribe((ev) => {
+    if (PLAN_KINDS.has(ev.object.kind)) dirty = true;
   });
 
   const server: Server = createServer((req, res) => {
@@ -96,9 +102,11 @@ export async function startTrafficGenerator(store: EmulatorStore, opts: TrafficO
     // A stalled event loop must not turn into a burst of traffic.
     const dt = Math.min(1, (now - last) / 1000);
     last = now;
-    if (dirty) {
+    // Rebuilding costs little on the demo (every tick) but seconds on a huge cluster: wait ten builds' time.
+    if (dirty && now >= nextPlanAt) {
       dirty = false;
       plan = buildPlan(store, planOptions);
+      nextPlanAt = Date.now() + 10 * (Date.now() - now);
     }
     sim.tick(plan, dt);
   }, opts.tickMs ?? 200);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { generateCluster } from '../../bench/generate';
 import { loadYamlDir, REFERENCE_ENV_DIR } from '../../model/testing/load-yaml';
 import { buildPlan } from './plan';
 import { memoryStore } from './testing';
@@ -28,6 +29,15 @@ describe('traffic plan of the reference environment', () => {
     const tcp = plan.entries.filter((e) => e.protocol === 'tcp').map((e) => e.gateway.name).sort();
     expect(tcp).toEqual(['envoy-tcp-mongodb', 'istio-tcp-mongodb-istio']);
     expect(plan.entries.some((e) => e.gateway.name.startsWith('envoy-tcp-mongodb-typo'))).toBe(false);
+  });
+
+  it('caps the total client rate on a large cluster, and leaves the demo’s rates alone', () => {
+    const big = buildPlan(memoryStore(generateCluster('medium')));
+    expect(big.entries.length).toBeGreaterThan(1000);
+    expect(big.entries.reduce((a, e) => a + e.rate, 0)).toBeCloseTo(500, 3);
+    expect(entry('HTTPRoute:app1/app1', 'envoy-http-ports')!.rate).toBe(4);
+    expect(entry('HTTPRoute:app1/app1', 'envoy-http-ports')!.envoyCluster).toBe('httproute/app1/app1/rule/0');
+    expect(entry('HTTPRoute:app1/app1', 'istio-http-ports-istio')!.envoyCluster).toBeUndefined();
   });
 
   it('keeps the misspelled backend as a Service that does not exist', () => {

@@ -63,6 +63,8 @@ export interface PlanOptions {
   httpRate?: number;
   /** Connections/s per gateway and TCP route rule (default 0.5). */
   tcpRate?: number;
+  /** Cap on the sum of all entry rates; larger clusters get proportionally less each (default 500). */
+  maxTotalRate?: number;
   calls?: MeshCall[];
 }
 
@@ -86,7 +88,7 @@ function selects(selector: Record<string, string> | undefined, labels: Record<st
 function podsOf(svc: Service | undefined, deployments: readonly Deployment[]): Backend['pods'] {
   if (!svc) return [];
   return deployments
-    .filter((d) => d.metadata.namespace === svc.metadata.namespace && selects(svc.spec?.selector, d.spec?.template?.metadata?.labels))
+    .filter((d) => selects(svc.spec?.selector, d.spec?.template?.metadata?.labels))
     .map((d) => {
       const labels = d.spec.template.metadata?.labels ?? {};
       return {
@@ -102,12 +104,20 @@ export function buildPlan(store: Pick<EmulatorStore, 'list'>, opts: PlanOptions 
   const classes = new Map((store.list(GW, 'GatewayClass') as GatewayClass[]).map((c) => [c.metadata.name, c.spec?.controllerName ?? '']));
   const gateways = new Map((store.list(GW, 'Gateway') as Gateway[]).map((g) => [key(g.metadata.namespace ?? 'default', g.metadata.name), g]));
   const services = new Map((store.list('', 'Service') as Service[]).map((s) => [key(s.metadata.namespace ?? 'default', s.metadata.name), s]));
-  const deployments = store.list('apps', 'Deployment') as Deployment[];
-
+  // Indexed by namespace and cached per Service: large clusters have thousands of each.
+  const deploymentsByNs = new Map<string, Deployment[]>();
+  for (const d of store.list('apps', 'Deployment') as Deployment[]) {
+    const ns = d.metadata.namespace ?? 'default';
+    (deploymentsByNs.get(ns) ?? deploymentsByNs.set(ns, []).get(ns)!).push(d);
+  }
+  const podsCache = new Map<string, Backend['pods']>();
   const serviceBackends = new Map<string, Backend>();
   const backendFor = (ref: ServiceRef, weight: number): Backend => {
-    const svc = services.get(key(ref.namespace, ref.name));
-    return { weight, service: ref, pods: podsOf(svc, deployments), exists: !!svc };
+    const k = key(ref.namespace, ref.name);
+    const svc = services.get(k);
+    let pods = podsCache.get(k);
+    if (!pods) podsCache.set(k, (pods = podsOf(svc, deploymentsByNs.get(ref.namespace) ?? [])));
+    return { weight, service: ref, pods, exists: !!svc };
   };
   for (const [k, s] of services) serviceBackends.set(k, backendFor({ namespace: s.metadata.namespace ?? 'default', name: s.metadata.name }, 1));
 
@@ -149,6 +159,9 @@ export function buildPlan(store: Pick<EmulatorStore, 'list'>, opts: PlanOptions 
       });
     }
   }
+  const total = entries.reduce((a, e) => a + e.rate, 0);
+  const cap = opts.maxTotalRate ?? 500;
+  if (total > cap) for (const e of entries) e.rate *= cap / total;
   return { entries, meshRoutes, services: serviceBackends, calls: opts.calls ?? REFERENCE_CALLS };
 }
 

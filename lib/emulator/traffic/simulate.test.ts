@@ -90,6 +90,11 @@ describe('simulated traffic', () => {
     const text = await metrics.registry.metrics();
     for (const name of ['istio_requests_total', 'istio_request_duration_milliseconds_bucket', 'istio_request_duration_milliseconds_sum', 'istio_request_duration_milliseconds_count', 'istio_tcp_sent_bytes_total', 'istio_tcp_received_bytes_total', 'istio_tcp_connections_opened_total', 'istio_tcp_connections_closed_total'])
       expect(text).toContain(`\n${name}{`);
+    // Envoy Gateway's own per-rule cluster stats, for its Gateways only; none for the rule with no backend.
+    expect(text).toContain('envoy_cluster_upstream_rq_xx{envoy_cluster_name="httproute/app1/app1/rule/0",envoy_response_code_class="2"}');
+    expect(text).toContain('envoy_cluster_upstream_rq_time_bucket{le="50",envoy_cluster_name="httproute/app1/app1/rule/0"}');
+    expect(text).not.toContain('envoy_cluster_name="httproute/app2/');
+    expect(text).not.toContain('envoy_cluster_name="httproute/app1/app1-typo/');
     expect(text).toMatch(/istio_requests_total\{reporter="source",source_workload="istio-http-ports-istio",source_workload_namespace="gateways",.*destination_service="a\.app2\.svc\.cluster\.local",destination_service_name="a",destination_service_namespace="app2".*request_protocol="http".*response_code="200"/);
   });
 });
