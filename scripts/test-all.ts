@@ -3,7 +3,9 @@
  * (the sum over all suites), which CI reads. Exits non-zero when anything failed or a suite
  * could not run at all.
  *
- *   typecheck → unit (vitest) → integration (vitest, real HTTP on loopback) → build → e2e (Playwright + Chromium)
+ *   typecheck → unit (vitest) → build → integration (vitest, real HTTP on loopback) → e2e (Playwright + Chromium)
+ *
+ * The production build is made once and shared by the integration tests that start the server and by e2e.
  *
  * `--only unit,integration` runs a subset.
  */
@@ -22,6 +24,8 @@ interface SuiteResult {
 }
 
 const root = process.cwd();
+/** One production build for the server integration tests and e2e. */
+const DIST_DIR = '.next-ci';
 const outDir = join(root, 'test-results');
 mkdirSync(outDir, { recursive: true });
 
@@ -37,12 +41,12 @@ function run(cmd: string, args: string[], env: Record<string, string> = {}): num
   return r.status ?? 1;
 }
 
-function vitest(name: string, config: string | null): SuiteResult {
+function vitest(name: string, config: string | null, env: Record<string, string> = {}): SuiteResult {
   const file = join(outDir, `${name}.json`);
   rmSync(file, { force: true });
   const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`];
   if (config) args.push('-c', config);
-  const code = run('npx', args);
+  const code = run('npx', args, env);
   if (!existsSync(file)) return { name, passed: 0, failed: 0, skipped: 0, broken: `vitest exited ${code} without results` };
   const j = JSON.parse(readFileSync(file, 'utf8')) as {
     numPassedTests: number;
@@ -62,7 +66,7 @@ function vitest(name: string, config: string | null): SuiteResult {
 function playwright(): SuiteResult {
   const file = join(outDir, 'e2e.json');
   rmSync(file, { force: true });
-  const code = run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+  const code = run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file, GATEWATCH_DIST_DIR: DIST_DIR });
   if (!existsSync(file)) return { name: 'e2e', passed: 0, failed: 0, skipped: 0, broken: `playwright exited ${code} without results` };
   const j = JSON.parse(readFileSync(file, 'utf8')) as {
     stats: { expected: number; unexpected: number; flaky: number; skipped: number };
@@ -92,13 +96,15 @@ try {
 
 if (wants('typecheck')) results.push(single('typecheck', run('npx', ['tsc', '--noEmit', '-p', '.']) === 0, 'tsc reported errors'));
 if (wants('unit')) results.push(vitest('unit', null));
-if (wants('integration')) results.push(vitest('integration', 'vitest.integration.config.ts'));
-if (wants('e2e')) {
-  const distDir = '.next-e2e';
-  const built = run('npx', ['next', 'build'], { GATEWATCH_DIST_DIR: distDir }) === 0;
+let built = false;
+if (wants('integration') || wants('e2e')) {
+  built = run('npx', ['next', 'build'], { GATEWATCH_DIST_DIR: DIST_DIR }) === 0;
   results.push(single('build', built, 'next build failed'));
-  if (built) results.push(playwright());
 }
+if (wants('integration')) {
+  results.push(vitest('integration', 'vitest.integration.config.ts', built ? { GATEWATCH_TEST_DIST_DIR: DIST_DIR, GATEWATCH_TEST_REUSE_BUILD: '1' } : {}));
+}
+if (wants('e2e') && built) results.push(playwright());
 
 console.log('\nSuite            passed  failed  skipped');
 for (const r of results) {

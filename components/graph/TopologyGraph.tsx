@@ -162,6 +162,16 @@ function Canvas(props: TopologyGraphProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [filters.search, firstMatch, layout.version > 0]);
 
+  // Centre the selected node when the shell asks (Problems view and related-object links).
+  const lastCenter = useRef(props.centerSignal ?? 0);
+  useEffect(() => {
+    if (props.centerSignal === undefined || lastCenter.current === props.centerSignal) return;
+    if (!selectedId || !layout.positions[selectedId]) return;
+    lastCenter.current = props.centerSignal;
+    void rf.fitView({ ...matchView, nodes: [{ id: selectedId }] });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.centerSignal, selectedId, layout.positions]);
+
   // --- export -----------------------------------------------------------------------------------------
   useEffect(() => {
     const element = rootRef.current;

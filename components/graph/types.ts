@@ -35,6 +35,8 @@ export interface TopologyGraphProps {
   /** Increment to ask for fit view / re-layout from the toolbar. */
   fitSignal: number;
   relayoutSignal: number;
+  /** Increment to centre the selected node (links in the Problems view and details panel). */
+  centerSignal?: number;
   /** Toggle a namespace's collapsed state (collapsed namespace nodes call this on expand). */
   onToggleCollapse: (namespace: string) => void;
   /** Layout progress for the progress bar (0..1, or null when idle). */

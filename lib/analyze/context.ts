@@ -22,6 +22,11 @@ export interface AnalyzeContext {
   /** Namespaces holding at least one object of the kind. */
   namespacesWith(kind: string): ReadonlySet<string>;
   invalidate(kind: string): void;
+  /**
+   * One object was added, changed or deleted (the snapshot already shows it): keeps the name lists
+   * current in O(names in its namespace) instead of dropping the kind's whole index.
+   */
+  noteChange(kind: string, namespace: string | undefined, name: string): void;
 }
 
 export function createAnalyzeContext(snapshot: ClusterSnapshot, options: AnalyzeOptions = {}, refs?: RefIndex): AnalyzeContext {
@@ -51,6 +56,20 @@ export function createAnalyzeContext(snapshot: ClusterSnapshot, options: Analyze
     invalidate(kind) {
       byKind.delete(kind);
       evalCtx.invalidate(kind);
+    },
+    noteChange(kind, namespace, name) {
+      evalCtx.invalidate(kind);
+      const m = byKind.get(kind);
+      if (!m) return; // not indexed yet: built from the snapshot on first use
+      const ns = namespace ?? '';
+      const list = m.get(ns);
+      const at = list ? list.indexOf(name) : -1;
+      const exists = snapshot.get(kind, namespace, name) !== undefined;
+      // Same order as the store's (insertion order: a new name goes last, an update keeps its place).
+      if (exists && at < 0) {
+        if (list) list.push(name);
+        else m.set(ns, [name]);
+      } else if (!exists && at >= 0) list!.splice(at, 1);
     },
   };
 }

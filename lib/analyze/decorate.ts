@@ -15,7 +15,11 @@ export function problemSummaries(findings: readonly Finding[]): Map<string, Prob
 }
 
 export function decorateTopology(topology: Topology, findings: readonly Finding[]): Topology {
-  const summaries = problemSummaries(findings);
+  return decorateWithSummaries(topology, problemSummaries(findings));
+}
+
+/** As decorateTopology, from per-node counts already at hand (the live analyzer keeps them current). */
+export function decorateWithSummaries(topology: Topology, summaries: ReadonlyMap<string, ProblemSummary>): Topology {
   return {
     ...topology,
     nodes: topology.nodes.map((n) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KObject } from '../gateway-api/types';
 import { snapshotFromObjects, type ClusterSnapshot } from '../model/snapshot';
 import { analyze } from './analyze';
-import { decorateTopology } from './decorate';
+import { decorateTopology, problemSummaries } from './decorate';
 import { createIncrementalAnalyzer } from './incremental';
 import { referenceEnv } from './testing/fixtures';
 import { service } from './testing/objects';
@@ -46,6 +46,22 @@ describe('incremental analyzer', () => {
     const broken = inc.update([{ kind: 'GatewayClass', name: 'istio' }]);
     expect(broken.filter((f) => f.reason === 'GatewayClassNotFound').map((f) => f.name).sort()).toEqual(['envoy-tcp-mongodb-typo', 'istio-http-ports', 'istio-tcp-mongodb']);
     expect(broken).toEqual(analyze(live.snap, { expectStatus: false }));
+  });
+
+  it('keeps per-node problem counts current and reports the nodes whose counts changed', () => {
+    const live = liveSnapshot(referenceEnv());
+    const inc = createIncrementalAnalyzer(live.snap, { expectStatus: false });
+    const full = () => problemSummaries(analyze(live.snap, { expectStatus: false }));
+    expect(new Map(inc.summaries())).toEqual(full());
+    expect(inc.summaries().get('HTTPRoute:app1/app1-typo')?.errors).toBe(1);
+
+    live.set(service('httbin', 'app1', { app: 'httpbin' }, [8000]));
+    const ids = inc.apply([{ kind: 'Service', namespace: 'app1', name: 'httbin' }]);
+    expect(ids).toContain('HTTPRoute:app1/app1-typo');
+    expect(inc.summaries().has('HTTPRoute:app1/app1-typo')).toBe(false);
+    expect(new Map(inc.summaries())).toEqual(full());
+    // A change that alters no finding reports no node.
+    expect(inc.apply([{ kind: 'Service', namespace: 'app1', name: 'httbin' }])).toEqual([]);
   });
 
   it('decorateTopology counts problems per node without touching the input', () => {

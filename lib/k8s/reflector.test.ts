@@ -20,4 +20,17 @@ describe('reflector helpers', () => {
     const o = normalize(k('Secret'), 'v1', { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: { name: 's', namespace: 'a' }, data: { 'tls.key': 'c2VjcmV0' }, type: 'kubernetes.io/tls' });
     expect(o).toEqual({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'a' } });
   });
+
+  it('drops managedFields and the last-applied annotation, keeping other annotations', () => {
+    const o = normalize(k('HTTPRoute'), 'v1', {
+      metadata: {
+        name: 'r',
+        namespace: 'a',
+        annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{"big":true}', team: 'web' },
+        managedFields: [{ manager: 'kubectl', operation: 'Apply', fieldsV1: { 'f:spec': {} } }],
+      },
+      spec: {},
+    });
+    expect(o.metadata).toEqual({ name: 'r', namespace: 'a', annotations: { team: 'web' } });
+  });
 });

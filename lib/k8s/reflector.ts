@@ -31,7 +31,10 @@ export interface ReflectorOptions {
   backoff?: BackoffOptions;
   /** No event or bookmark for this long → re-establish the watch. */
   stallMs?: number;
-  /** Objects per list page (default 500). */
+  /**
+   * Objects per list page (default 5000: the initial list of a large cluster in few round trips,
+   * while a page stays bounded in memory).
+   */
   pageSize?: number;
   /** Server-side watch timeout range (seconds); a fresh random value per watch. */
   watchTimeoutSeconds?: [number, number];
@@ -48,9 +51,31 @@ export function collectionPath(info: KindInfo, version: string): string {
   return info.group ? `/apis/${info.group}/${version}/${info.plural}` : `/api/${version}/${info.plural}`;
 }
 
-/** Gives every object its kind and apiVersion (list items may lack them); Secrets keep metadata only. */
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/**
+ * The metadata Gatewatch keeps: without managedFields and kubectl's last-applied annotation, which are
+ * often most of an object's bytes and which nothing reads from the store (the split editor reads
+ * managedFields from the cluster itself, at the moment it edits).
+ */
+export function slimMetadata(raw: unknown): KObject['metadata'] {
+  const { managedFields: _managed, ...metadata } = (raw ?? {}) as KObject['metadata'];
+  void _managed;
+  const annotations = metadata.annotations;
+  if (annotations && LAST_APPLIED in annotations) {
+    const { [LAST_APPLIED]: _applied, ...rest } = annotations;
+    void _applied;
+    metadata.annotations = rest;
+  }
+  return metadata;
+}
+
+/**
+ * Gives every object its kind and apiVersion (list items may lack them) and slim metadata; Secrets keep
+ * metadata only.
+ */
 export function normalize(info: KindInfo, version: string, raw: Record<string, unknown>): KObject {
-  const metadata = (raw.metadata ?? {}) as KObject['metadata'];
+  const metadata = slimMetadata(raw.metadata);
   const apiVersion = apiVersionOf(info.group, version);
   if (info.metadataOnly) return { apiVersion, kind: info.kind, metadata };
   return { ...(raw as KObject), apiVersion, kind: info.kind, metadata };
@@ -154,7 +179,7 @@ export class Reflector {
     let rv = '';
     let cont = '';
     do {
-      const q = new URLSearchParams({ limit: String(this.o.pageSize ?? 500) });
+      const q = new URLSearchParams({ limit: String(this.o.pageSize ?? 5000) });
       if (cont) q.set('continue', cont);
       const body = await getJson<{ metadata?: { resourceVersion?: string; continue?: string }; items?: Record<string, unknown>[] }>(
         kc,

@@ -11,7 +11,7 @@ import { createTopologyBuilder, type ObjectChange, type TopologyBuilder } from '
 import type { ClusterSnapshot } from '../model/snapshot';
 import { snapshotFromObjects } from '../model/snapshot';
 import type { ClusterHealth, ClusterInfo, Finding, KindStatus, Topology, TopologyEvent } from '../wire/types';
-import { createLiveAnalysis, type LiveAnalysis } from './analysis';
+import { createLiveAnalysis, summaryChanges, type LiveAnalysis } from './analysis';
 import type { Readiness, ServerCore } from './core-api';
 import { EventRing } from './event-ring';
 
@@ -25,6 +25,11 @@ export interface CoreOptions {
   informer?: Omit<InformerOptions, 'kc'>;
   log?: (line: string) => void;
 }
+
+/** A batch this large is applied by a full rebuild rather than object by object. */
+const FULL_PASS_CHANGES = 2000;
+/** Longest the initial lists are held waiting for every kind to sync. */
+const INITIAL_HOLD_MS = 20_000;
 
 class LiveCore implements ServerCore {
   readonly cluster: ClusterInfo;
@@ -46,6 +51,11 @@ class LiveCore implements ServerCore {
   private statusDirty = false;
   private timer?: NodeJS.Timeout;
   private readonly coalesceMs: number;
+  /** Until the first full sync, changes are held and then applied in one full rebuild. */
+  private initialSync = true;
+  private holdingSince?: number;
+  /** The pending timer is the slow re-check while holding (a new event may replace it). */
+  private holdTimer = false;
 
   constructor(
     parts: { cluster: ClusterInfo; kubeConfig: KubeConfig; demo?: RunningEmulator; informers?: ClusterInformers; configError?: string },
@@ -78,20 +88,57 @@ class LiveCore implements ServerCore {
   }
 
   private schedule() {
-    this.timer ??= setTimeout(() => this.flush(), this.coalesceMs);
+    if (this.timer && !this.holdTimer) return;
+    clearTimeout(this.timer);
+    this.holdTimer = false;
+    this.timer = setTimeout(() => this.flush(), this.coalesceMs);
+  }
+
+  /**
+   * While the informers are still listing (cluster connecting, no errors), the lists of the kinds
+   * that arrived are held: one full pass once all have synced is far cheaper than feeding tens of
+   * thousands of objects through the incremental path kind by kind. Bounded, so a kind that never
+   * syncs cannot hold the model back for long.
+   */
+  private holdForSync(): boolean {
+    if (!this.initialSync) return false;
+    if (!this.informers) {
+      this.initialSync = false;
+      return false;
+    }
+    if (this.informers.health().state === 'connecting' && this.informers.notReadyReasons().length > 0) {
+      this.holdingSince ??= Date.now();
+      if (Date.now() - this.holdingSince < INITIAL_HOLD_MS) return true;
+    }
+    this.initialSync = false;
+    return false;
   }
 
   /** Applies the pending changes: one new revision (unless nothing visible changed). */
   private flush() {
     this.timer = undefined;
-    const changes = [...this.pending.values()];
-    this.pending = new Map();
+    const wasInitial = this.initialSync;
+    const holding = this.holdForSync();
+    if (holding) {
+      // Re-check at the next delta or status change, or after a while at the latest.
+      this.timer = setTimeout(() => this.flush(), 250);
+      this.holdTimer = true;
+      if (!this.statusDirty) return;
+    }
+    const changes = holding ? [] : [...this.pending.values()];
+    if (!holding) this.pending = new Map();
     const statusDirty = this.statusDirty;
     this.statusDirty = false;
     let set: { changed: string[]; removed: string[] } = { changed: [], removed: [] };
     let problems: string[] = [];
     try {
-      if (changes.length) {
+      if (changes.length && (wasInitial || changes.length >= FULL_PASS_CHANGES)) {
+        // The initial sync or a large relist: one full pass of model and analyzer.
+        set = this.builder.rebuild();
+        const before = this.analysis.summaries();
+        this.analysis = createLiveAnalysis(this.snapshot);
+        problems = summaryChanges(before, this.analysis.summaries());
+      } else if (changes.length) {
         set = this.builder.applyChanges(changes);
         problems = this.analysis.update(changes);
       }
@@ -158,6 +205,8 @@ class LiveCore implements ServerCore {
     if (this.configError) return { ready: false, reasons: [`cluster configuration: ${this.configError.error}`] };
     if (!this.informers) return { ready: false, reasons: ['cluster: not started'] };
     const reasons = this.informers.notReadyReasons();
+    // Synced lists are not enough: the model and findings must have been built from them.
+    if (!reasons.length && this.initialSync) reasons.push('model: building');
     return { ready: reasons.length === 0, reasons };
   }
 

@@ -12,7 +12,11 @@ export const serviceRules: ServiceRule = (ctx, svc) => {
   if (referrers.length === 0) return [];
   const selector = svc.spec?.selector;
   if (!selector || Object.keys(selector).length === 0 || svc.spec?.type === 'ExternalName') return [];
-  const deployments = ctx.snapshot.list('Deployment').filter((d) => d.metadata.namespace === ns) as Deployment[];
+  // By name from the namespace index: listing every Deployment per Service is O(cluster).
+  const deployments = ctx
+    .names('Deployment', ns)
+    .map((n) => ctx.snapshot.get('Deployment', ns, n))
+    .filter((d): d is Deployment => d !== undefined);
   // Offline, a namespace without Deployments means "not in these files", not "no workload".
   if (!ctx.expectStatus && deployments.length === 0) return [];
   if (deployments.some((d) => matchesServiceSelector(selector, d.spec?.template?.metadata?.labels))) return [];
