@@ -38,6 +38,7 @@ test('clicking app1-typo shows ResolvedRefs False BackendNotFound and the analyz
   await expect(row).toContainText('False');
   await expect(row).toContainText('BackendNotFound');
   await expect(panel.getByTestId('findings')).toContainText('did you mean httpbin?');
+  await expect(panel.getByTestId('controller-agrees')).toHaveText('controller agrees');
   await expect(panel.getByTestId('kubectl-command')).toHaveText('kubectl -n app1 get httproute app1-typo -o yaml');
   await expect(panel.getByTestId('object-yaml')).toContainText('name: httbin');
   expect(new URL(page.url()).searchParams.get('select')).toBe('HTTPRoute:app1/app1-typo');
@@ -54,6 +55,7 @@ test('clicking a backend edge opens its route with the split editor on that rule
   await expect(editor).toBeVisible();
   await expect(editor).toContainText('b-v2');
   await expect(page.getByTestId('edge-traffic')).toBeVisible();
+  await screenshot(page, 'split');
 });
 
 test('the namespace filter and the selection survive a reload through the URL', async ({ page }) => {

@@ -29,7 +29,7 @@ export interface CoreOptions {
 /** A batch this large is applied by a full rebuild rather than object by object. */
 const FULL_PASS_CHANGES = 2000;
 /** Longest the initial lists are held waiting for every kind to sync. */
-const INITIAL_HOLD_MS = 20_000;
+const INITIAL_HOLD_MS = 60_000;
 
 class LiveCore implements ServerCore {
   readonly cluster: ClusterInfo;

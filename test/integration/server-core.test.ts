@@ -98,3 +98,32 @@ describe('server core on the demo cluster', () => {
     expect(events.length - n).toBeLessThan(20);
   });
 });
+
+describe('server core cold start', () => {
+  it('answers ready only once the model and findings are built from the complete initial lists', async () => {
+    const emu = await startEmulator({ port: 0, log: () => {} });
+    const core = await createCore({ choice: chooseCluster({ KUBECONFIG: emu.kubeconfigPath }), log: () => {} });
+    try {
+      const reasons = new Set<string>();
+      await eventually('ready', () => {
+        const r = core.readiness();
+        for (const x of r.reasons) reasons.add(x);
+        return r.ready;
+      });
+      // No waiting after ready: every route of the store is drawn and analyzed at that moment.
+      const t = core.topology();
+      const store = (core as unknown as { snapshot: { list(k: string): readonly KObject[] } }).snapshot;
+      const routes = store.list('HTTPRoute');
+      expect(routes.length).toBeGreaterThan(0);
+      for (const r of routes) expect(t.nodes.some((n) => n.id === `HTTPRoute:${r.metadata.namespace}/${r.metadata.name}`)).toBe(true);
+      expect(t.edges.some((e) => e.source === 'HTTPRoute:app2/b-split')).toBe(true);
+      expect(core.findings().length).toBeGreaterThan(0);
+      expect(t.nodes.some((n) => n.problems)).toBe(true);
+      // The store holds objects without managedFields.
+      for (const r of routes) expect(r.metadata.managedFields).toBeUndefined();
+    } finally {
+      await core.stop();
+      await emu.stop();
+    }
+  });
+});
