@@ -20,6 +20,16 @@ test('lists app1-typo BackendNotFound and the Gateway with a missing class, with
   await gw.getByTestId('problem-link').click();
   await expect(page.getByTestId('panel-title')).toHaveText('Gateway gateways/envoy-tcp-mongodb-typo');
   await expect(node(page, 'Gateway:gateways/envoy-tcp-mongodb-typo')).toHaveAttribute('data-selected', 'true');
+  // Centred: the card ends up in the middle half of the canvas (it starts at its left edge).
+  await expect
+    .poll(async () => {
+      const pane = await page.getByTestId('topology-graph').boundingBox();
+      const card = await node(page, 'Gateway:gateways/envoy-tcp-mongodb-typo').boundingBox();
+      if (!pane || !card) return false;
+      const x = (card.x + card.width / 2 - pane.x) / pane.width;
+      return x > 0.25 && x < 0.75;
+    })
+    .toBe(true);
   await typo.getByTestId('problem-link').click();
   await expect(page.getByTestId('panel-title')).toHaveText('HTTPRoute app1/app1-typo');
   await expect(node(page, 'HTTPRoute:app1/app1-typo')).toHaveAttribute('data-selected', 'true');

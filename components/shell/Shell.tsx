@@ -15,7 +15,7 @@ import { DetailsPanel } from './DetailsPanel';
 import { LiveIndicator } from './LiveIndicator';
 import { ProblemsView } from './ProblemsView';
 import { StatusBanner, statusMessage } from './StatusBanner';
-import { Toolbar } from './Toolbar';
+import { Toolbar, ViewActions } from './Toolbar';
 import { findingNodeId } from './object-ref';
 import { useDarkMode } from './theme';
 import { parseView, serializeView, type ViewState } from './url-state';
@@ -71,6 +71,13 @@ export function Shell() {
   const [pending, setPending] = useState<PendingShares | null>(null);
   const [focusEdge, setFocusEdge] = useState<string | null>(null);
   const [centerSignal, setCenterSignal] = useState(0);
+  // The URL (and so the selection) updates a moment after the click; centre once it has.
+  const [centerOn, setCenterOn] = useState<string | null>(null);
+  useEffect(() => {
+    if (!centerOn || view.selected !== centerOn) return;
+    setCenterOn(null);
+    setCenterSignal((n) => n + 1);
+  }, [centerOn, view.selected]);
   const select = useCallback(
     (id: string | null, kind: 'node' | 'edge' = 'node', centre = false) => {
       setPending(null);
@@ -85,7 +92,7 @@ export function Shell() {
         return;
       }
       setView({ selected: id, selectedKind: kind });
-      if (centre) setCenterSignal((n) => n + 1);
+      if (centre && id) setCenterOn(id);
     },
     [setView, topo.data],
   );
@@ -139,24 +146,22 @@ export function Shell() {
             </span>
           )}
           {!telError && tel && <span className="text-[11px] text-slate-500 dark:text-slate-400">telemetry: {tel.source}</span>}
+          <ViewActions
+            dark={dark}
+            onDark={toggleDark}
+            onFit={() => setFit((n) => n + 1)}
+            onRelayout={() => setRelayout((n) => n + 1)}
+            legend={legend}
+            onLegend={() => setLegend((l) => !l)}
+            onExport={(f) => {
+              setExportError(null);
+              exportGraph(f, dark).catch((e: unknown) => setExportError(`export failed: ${e instanceof Error ? e.message : String(e)}`));
+            }}
+          />
           <LiveIndicator live={live} />
         </span>
       </header>
-      <Toolbar
-        view={view}
-        namespaces={namespaces}
-        onView={setView}
-        dark={dark}
-        onDark={toggleDark}
-        onFit={() => setFit((n) => n + 1)}
-        onRelayout={() => setRelayout((n) => n + 1)}
-        legend={legend}
-        onLegend={() => setLegend((l) => !l)}
-        onExport={(f) => {
-          setExportError(null);
-          exportGraph(f, dark).catch((e: unknown) => setExportError(`export failed: ${e instanceof Error ? e.message : String(e)}`));
-        }}
-      />
+      <Toolbar view={view} namespaces={namespaces} onView={setView} />
       <div className="relative h-0.5 shrink-0 bg-transparent" aria-hidden={!(syncing || layoutProgress !== null)}>
         {(syncing || layoutProgress !== null) && (
           <div

@@ -9,6 +9,9 @@ export interface ToolbarProps {
   view: ViewState;
   namespaces: string[];
   onView: (patch: Partial<ViewState>) => void;
+}
+
+export interface ViewActionsProps {
   dark: boolean;
   onDark: () => void;
   onFit: () => void;
@@ -35,7 +38,7 @@ const Group = ({ label, children }: { label: string; children: React.ReactNode }
 );
 
 /** Filters, layers, view actions and telemetry controls; everything writes to the URL state. */
-export function Toolbar({ view, namespaces, onView, dark, onDark, onFit, onRelayout, legend, onLegend, onExport }: ToolbarProps) {
+export function Toolbar({ view, namespaces, onView }: ToolbarProps) {
   // Typing updates the URL after a short pause, not on every key.
   const [search, setSearch] = useState(view.search);
   useEffect(() => setSearch(view.search), [view.search]);
@@ -91,14 +94,20 @@ export function Toolbar({ view, namespaces, onView, dark, onDark, onFit, onRelay
         </label>
         <Toggle on={view.hideIdle} onClick={() => onView({ hideIdle: !view.hideIdle })}>Hide idle</Toggle>
       </Group>
-      <Group label="View">
-        <button type="button" className="gw-btn" onClick={onFit} title="Fit the graph to the window">Fit</button>
-        <button type="button" className="gw-btn" onClick={onRelayout}>Re-layout</button>
-        <Toggle on={legend} onClick={onLegend}>Legend</Toggle>
-        <button type="button" className="gw-btn" onClick={() => onExport('png')}>PNG</button>
-        <button type="button" className="gw-btn" onClick={() => onExport('svg')}>SVG</button>
-        <Toggle on={dark} onClick={onDark} title="Dark mode" testId="dark-toggle">{dark ? '☾ Dark' : '☀ Light'}</Toggle>
-      </Group>
     </div>
+  );
+}
+
+/** Canvas actions and the theme, shown in the header. */
+export function ViewActions({ dark, onDark, onFit, onRelayout, legend, onLegend, onExport }: ViewActionsProps) {
+  return (
+    <Group label="View">
+      <button type="button" className="gw-btn" onClick={onFit} title="Fit the graph to the window">Fit</button>
+      <button type="button" className="gw-btn" onClick={onRelayout}>Re-layout</button>
+      <Toggle on={legend} onClick={onLegend}>Legend</Toggle>
+      <button type="button" className="gw-btn" onClick={() => onExport('png')}>PNG</button>
+      <button type="button" className="gw-btn" onClick={() => onExport('svg')}>SVG</button>
+      <Toggle on={dark} onClick={onDark} title="Dark mode" testId="dark-toggle">{dark ? '☾ Dark' : '☀ Light'}</Toggle>
+    </Group>
   );
 }
