@@ -49,7 +49,7 @@ export interface ProblemSummary {
   infos: number;
 }
 
-interface NodeBase {
+export interface NodeBase {
   id: NodeId;
   kind: NodeKind;
   name: string;

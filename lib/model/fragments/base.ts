@@ -2,25 +2,13 @@
 import { parseApiVersion } from '../../gateway-api/kinds';
 import type { KObject } from '../../gateway-api/types';
 import { nodeId } from '../../wire/ids';
-import type { NodeKind, NodeId, WireCondition } from '../../wire/types';
+import type { NodeBase, NodeKind } from '../../wire/types';
 
 /** Annotations too large or too internal to ship with every topology. */
 const DROPPED_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configuration']);
 
-export interface BaseFields {
-  id: NodeId;
-  name: string;
-  namespace?: string;
-  group: string;
-  version: string;
-  uid?: string;
-  generation?: number;
-  resourceVersion?: string;
-  creationTimestamp?: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  conditions: WireCondition[];
-}
+/** The identity and metadata every node carries (NodeBase without kind and analyzer decorations). */
+export type BaseFields = Omit<NodeBase, 'kind' | 'missing' | 'problems'>;
 
 export function baseFields(o: KObject, kind: NodeKind): BaseFields {
   const m = o.metadata;
