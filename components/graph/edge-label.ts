@@ -22,9 +22,18 @@ export interface EdgeLook {
   flowing: boolean;
 }
 
-/** Kiali's default tolerances: any error is degraded, more than 10 % failing. */
-export const DEGRADED = 0;
-export const FAILING = 0.1;
+/**
+ * Health tolerances on the error ratio. Kiali's defaults: any error is degraded, more than 10 % failing.
+ * Configurable at build time with NEXT_PUBLIC_GATEWATCH_ERROR_DEGRADED / NEXT_PUBLIC_GATEWATCH_ERROR_FAILING
+ * (percentages, e.g. 1 and 20); Next.js inlines NEXT_PUBLIC_* into the browser bundle.
+ */
+export const DEGRADED = tolerance(process.env.NEXT_PUBLIC_GATEWATCH_ERROR_DEGRADED, 0);
+export const FAILING = tolerance(process.env.NEXT_PUBLIC_GATEWATCH_ERROR_FAILING, 0.1);
+
+function tolerance(percent: string | undefined, fallback: number): number {
+  const n = percent === undefined || percent === '' ? NaN : Number(percent);
+  return Number.isFinite(n) && n >= 0 && n <= 100 ? n / 100 : fallback;
+}
 export const DRIFT_POINTS = 10;
 
 export const pct = (x: number): string => {
