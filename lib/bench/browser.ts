@@ -46,10 +46,10 @@ export async function measureBrowser(url: string, o: { runs: number; timeoutMs?:
         throw new Error('the page drew no graph node (no `.react-flow__node`) within the timeout');
       }
       await page.waitForTimeout(2000); // let layout and fit settle
-      const m = await page.evaluate(() => {
-        const w = window as unknown as { __gwFirstNode?: number; __gwLongest: number };
-        return { first: w.__gwFirstNode ?? NaN, longest: w.__gwLongest, dom: document.getElementsByTagName('*').length, nodes: document.querySelectorAll('.react-flow__node').length };
-      });
+      // Page scripts are passed as strings: tsx compiles functions with name helpers the page does not have.
+      const m = await page.evaluate<{ first: number; longest: number; dom: number; nodes: number }>(
+        `({ first: window.__gwFirstNode ?? NaN, longest: window.__gwLongest, dom: document.getElementsByTagName('*').length, nodes: document.querySelectorAll('${NODE}').length })`,
+      );
       paints.push(m.first);
       longest = Math.max(longest, m.longest);
       domNodes = m.dom;
@@ -71,17 +71,12 @@ export async function measureBrowser(url: string, o: { runs: number; timeoutMs?:
 async function measurePanFps(page: import('@playwright/test').Page): Promise<{ fps: number; nodes: number }> {
   const pane = await page.$('.react-flow__pane');
   const box = (await pane?.boundingBox()) ?? { x: 0, y: 0, width: 1200, height: 800 };
-  await page.evaluate(() => {
-    const w = window as unknown as { __gwFrames: number; __gwCount: boolean };
-    w.__gwFrames = 0;
-    w.__gwCount = true;
-    const tick = () => {
-      if (!w.__gwCount) return;
-      w.__gwFrames++;
-      requestAnimationFrame(tick);
-    };
+  await page.evaluate(`(() => {
+    window.__gwFrames = 0;
+    window.__gwCount = true;
+    function tick() { if (!window.__gwCount) return; window.__gwFrames++; requestAnimationFrame(tick); }
     requestAnimationFrame(tick);
-  });
+  })()`);
   const t0 = Date.now();
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
@@ -92,10 +87,8 @@ async function measurePanFps(page: import('@playwright/test').Page): Promise<{ f
     await page.mouse.up();
     await page.mouse.wheel(0, Date.now() % 2 ? 120 : -120);
   }
-  const r = await page.evaluate(() => {
-    const w = window as unknown as { __gwFrames: number; __gwCount: boolean };
-    w.__gwCount = false;
-    return { frames: w.__gwFrames, nodes: document.querySelectorAll('.react-flow__node').length };
-  });
+  const r = await page.evaluate<{ frames: number; nodes: number }>(
+    `(() => { window.__gwCount = false; return { frames: window.__gwFrames, nodes: document.querySelectorAll('${NODE}').length }; })()`,
+  );
   return { fps: r.frames / ((Date.now() - t0) / 1000), nodes: r.nodes };
 }
