@@ -1,7 +1,7 @@
 'use client';
 /** SWR hooks for the dashboard's HTTP API (shapes in lib/wire/types.ts). */
 import useSWR from 'swr';
-import type { ClusterHealth, ClusterInfo, Finding, KindStatus, TelemetryReport, TelemetryWindow, Topology } from '@/lib/wire/types';
+import type { ClusterHealth, ClusterInfo, Finding, KindStatus, SeriesPoint, TelemetryReport, TelemetryWindow, Topology } from '@/lib/wire/types';
 import { fetchJson } from './fetcher';
 
 export interface ClusterReply {
@@ -12,13 +12,7 @@ export interface ClusterReply {
   revision: number;
 }
 
-export interface SeriesPoint {
-  t: number;
-  rps: number;
-  errorRatio: number;
-  p95Ms?: number;
-  tcpBytesPerSec?: number;
-}
+export type { SeriesPoint };
 
 export interface SeriesReply {
   source?: string;

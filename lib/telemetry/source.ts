@@ -3,16 +3,9 @@
  * window, and a small time series for one edge. Sources never throw for an unavailable backend:
  * they answer with `error` set, so the graph keeps working without telemetry.
  */
-import type { TelemetryReport, TelemetryWindow, Topology } from '../wire/types';
+import type { SeriesPoint, TelemetryReport, TelemetryWindow, Topology } from '../wire/types';
 
-export interface SeriesPoint {
-  /** Unix time in seconds (the end of the step). */
-  t: number;
-  rps: number;
-  errorRatio: number;
-  p95Ms?: number;
-  tcpBytesPerSec?: number;
-}
+export type { SeriesPoint };
 
 export interface EdgeSeries {
   source: TelemetryReport['source'];

@@ -338,6 +338,16 @@ export interface TelemetryReport {
   queries?: number;
 }
 
+/** One step of `GET /api/telemetry/series`. */
+export interface SeriesPoint {
+  /** Unix time in seconds (the end of the step). */
+  t: number;
+  rps: number;
+  errorRatio: number;
+  p95Ms?: number;
+  tcpBytesPerSec?: number;
+}
+
 // ---- live stream -----------------------------------------------------------------------------
 
 /** `data:` of a `topology` event on /api/events; the SSE `id:` is the revision. */
