@@ -24,7 +24,14 @@ const PROBE = `(() => {
   document.addEventListener('DOMContentLoaded', () => mo.observe(document.body, { childList: true, subtree: true }));
 })();`;
 
-export async function measureBrowser(url: string, o: { runs: number; timeoutMs?: number }): Promise<BrowserFigures> {
+export interface BrowserOptions {
+  runs: number;
+  timeoutMs?: number;
+  /** Query string of a view with about 1,000 nodes (namespace filter, full detail) for the frame-rate figure. */
+  thousandView?: { query: string; modelNodes: number };
+}
+
+export async function measureBrowser(url: string, o: BrowserOptions): Promise<BrowserFigures> {
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
@@ -61,7 +68,19 @@ export async function measureBrowser(url: string, o: { runs: number; timeoutMs?:
       }
       await context.close();
     }
-    return { firstPaintMs: summarize(paints), longestTaskMs: longest, fps, fpsNodes, domNodes, visibleGraphNodes: visible };
+    let fpsView: BrowserFigures['fpsView'];
+    if (o.thousandView) {
+      const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+      const page = await context.newPage();
+      await page.goto(`${url}/?${o.thousandView.query}`, { waitUntil: 'domcontentloaded' });
+      await page.waitForSelector(NODE, { timeout: o.timeoutMs ?? 60_000 });
+      await page.waitForTimeout(3000); // layout refined and fitted
+      const f = await measurePanFps(page);
+      const drawn = await page.evaluate<number>(`Number(document.querySelector('[data-node-count]')?.getAttribute('data-node-count') ?? -1)`);
+      fpsView = { fps: f.fps, renderedNodes: f.nodes, viewNodes: drawn, modelNodes: o.thousandView.modelNodes };
+      await context.close();
+    }
+    return { firstPaintMs: summarize(paints), longestTaskMs: longest, fps, fpsNodes, domNodes, visibleGraphNodes: visible, fpsView };
   } finally {
     await browser?.close();
   }
