@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureTools } from './lib/ensure-tools';
+import { ensureTools, fetchPinnedKubectl, kubectlVersion } from './lib/ensure-tools';
 
 interface SuiteResult {
   name: string;
@@ -41,11 +41,12 @@ function run(cmd: string, args: string[], env: Record<string, string> = {}): num
   return r.status ?? 1;
 }
 
-function vitest(name: string, config: string | null, env: Record<string, string> = {}): SuiteResult {
+function vitest(name: string, config: string | null, env: Record<string, string> = {}, files: string[] = []): SuiteResult {
   const file = join(outDir, `${name}.json`);
   rmSync(file, { force: true });
   const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`];
   if (config) args.push('-c', config);
+  args.push(...files);
   const code = run('npx', args, env);
   if (!existsSync(file)) return { name, passed: 0, failed: 0, skipped: 0, broken: `vitest exited ${code} without results` };
   const j = JSON.parse(readFileSync(file, 'utf8')) as {
@@ -103,6 +104,22 @@ if (wants('integration') || wants('e2e')) {
 }
 if (wants('integration')) {
   results.push(vitest('integration', 'vitest.integration.config.ts', built ? { GATEWATCH_TEST_DIST_DIR: DIST_DIR, GATEWATCH_TEST_REUSE_BUILD: '1' } : {}));
+}
+// The emulator's kubectl checks run a second time with the pinned kubectl v1.35 when the machine's
+// kubectl is another version, so both the image's client and the pinned one are held to the API server's semantics.
+if (wants('integration')) {
+  try {
+    const pinned = fetchPinnedKubectl();
+    const machine = kubectlVersion(process.env.KUBECTL ?? '/usr/bin/kubectl');
+    const version = kubectlVersion(pinned);
+    if (!version) results.push(single('kubectl-pinned', false, `the pinned kubectl at ${pinned} does not run`));
+    else if (version !== machine) {
+      console.log(`\nkubectl checks again with the pinned ${version} (the machine has ${machine ?? 'none'})`);
+      results.push(vitest('kubectl-pinned', 'vitest.integration.config.ts', { KUBECTL: pinned }, ['test/integration/emulator-kubectl.test.ts']));
+    }
+  } catch (e) {
+    results.push(single('kubectl-pinned', false, `cannot unpack the pinned kubectl: ${(e as Error).message.split('\n')[0]}`));
+  }
 }
 if (wants('e2e') && built) results.push(playwright());
 

