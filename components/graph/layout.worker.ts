@@ -1,11 +1,13 @@
 /// <reference lib="webworker" />
 /**
- * Layout off the main thread: runs ELK (bundled build, in this worker) on each component and posts progress.
- * Message in: { id, input }. Messages out: { id, progress } … then { id, positions } or { id, error }.
+ * ELK off the main thread (bundled build, in this worker), per component, with progress. The page draws
+ * the quick layout itself at once (see layout-client.ts) and sends it along: ELK keeps its row order and
+ * refines the placement.
+ * Message in: { id, input, rows? }. Messages out: { id, progress } … then { id, positions } or { id, error }.
  */
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { runLayout } from '@/lib/layout/run';
-import type { LayoutInput } from '@/lib/layout/input';
+import type { LayoutInput, Positions } from '@/lib/layout/input';
 
 const elk = new ELK();
 const scope = self as unknown as { onmessage: ((e: MessageEvent) => void) | null; postMessage(msg: unknown): void };
@@ -24,22 +26,22 @@ let warming: Promise<unknown> = (async () => {
 })();
 
 // ELK's bundle installs its own onmessage when it loads inside a worker; this handler replaces it.
-scope.onmessage = (e: MessageEvent<{ id: number; input: LayoutInput }>) => {
-  const { id, input } = e.data;
+scope.onmessage = (e: MessageEvent<{ id: number; input: LayoutInput; rows?: Positions }>) => {
+  const { id, input, rows } = e.data;
   if (id === 0) return; // "start": creating the worker was the point
   requested = true;
   latest = Math.max(latest, id);
   // Requests run one after another (after the warm-up), so ELK never interleaves two layouts.
-  warming = warming.then(() => run(id, input));
+  warming = warming.then(() => run(id, input, rows));
 };
 
-function run(id: number, input: LayoutInput): Promise<void> {
+function run(id: number, input: LayoutInput, rows: Positions | undefined): Promise<void> {
   // Only the newest structure matters: a request overtaken while it waited is answered without work.
   if (id < latest) {
     scope.postMessage({ id, error: 'superseded' });
     return Promise.resolve();
   }
-  return runLayout(elk, input, (done, total) => scope.postMessage({ id, progress: total ? done / total : 1 }))
+  return runLayout(elk, input, (done, total) => scope.postMessage({ id, progress: total ? done / total : 1 }), rows)
     .then((positions) => scope.postMessage({ id, positions }))
     .catch((err: unknown) => scope.postMessage({ id, error: err instanceof Error ? err.message : String(err) }));
 }

@@ -41,6 +41,7 @@ const COLUMN: Record<WireNode['kind'], number> = {
   Gateway: 1,
   Ingress: 1,
   Namespace: 2,
+  Summary: 2,
   HTTPRoute: 2,
   GRPCRoute: 2,
   TCPRoute: 2,

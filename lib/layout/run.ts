@@ -1,28 +1,24 @@
 /**
- * Runs ELK and returns top-left positions. Small graphs are laid out in one run (best picture); large
- * ones per connected component (GatewayClasses aside, since they tie everything together), packed in
- * shelves, with the classes in a column on the left. Per-component runs also give real progress.
+ * Runs ELK and returns top-left positions, piece by piece as `arrange.ts` plans them (per-component
+ * runs on large graphs also give real progress), each piece's rows in the quick layout's order.
  */
 import type { ElkNode } from 'elkjs/lib/elk-api';
-import { connectedComponents } from './components';
+import { assemble, piecesOf, planLayout, trivialPart, type LaidPart } from './arrange';
 import { toElkGraph } from './elk-graph';
 import type { LayoutInput, Positions } from './input';
-import { COMPONENT_GAP, packBoxes } from './pack';
+import { quickLayout } from './quick';
+
+export { SINGLE_RUN_MAX } from './arrange';
 
 export interface ElkLike {
   layout(graph: ElkNode): Promise<ElkNode>;
 }
 
-/** Above this many nodes the graph is laid out component by component. */
-export const SINGLE_RUN_MAX = 150;
-
-async function layoutPart(elk: ElkLike, part: LayoutInput): Promise<{ positions: Positions; width: number; height: number }> {
+async function layoutPart(elk: ElkLike, part: LayoutInput, rows: Positions): Promise<LaidPart> {
+  const trivial = trivialPart(part);
+  if (trivial) return trivial;
+  const result = await elk.layout(toElkGraph(part, rows));
   const positions: Positions = {};
-  if (part.nodes.length === 1) {
-    const n = part.nodes[0];
-    return { positions: { [n.id]: { x: 0, y: 0 } }, width: n.width, height: n.height };
-  }
-  const result = await elk.layout(toElkGraph(part));
   let width = 0;
   let height = 0;
   for (const c of result.children ?? []) {
@@ -35,54 +31,24 @@ async function layoutPart(elk: ElkLike, part: LayoutInput): Promise<{ positions:
   return { positions, width, height };
 }
 
+/** `rows`: the quick layout of the same input, when the caller has it (its row order seeds ELK's). */
 export async function runLayout(
   elk: ElkLike,
   input: LayoutInput,
   onProgress?: (done: number, total: number) => void,
+  rows?: Positions,
 ): Promise<Positions> {
-  const round = (p: Positions): Positions =>
-    Object.fromEntries(Object.entries(p).map(([id, q]) => [id, { x: Math.round(q.x), y: Math.round(q.y) }]));
-  if (input.nodes.length <= SINGLE_RUN_MAX) {
-    onProgress?.(0, input.nodes.length);
-    // Unconnected nodes right of the entry columns (e.g. collapsed namespaces) would all stack in one ELK
-    // layer: they go in a grid below the connected picture instead.
-    const linked = new Set(input.edges.flatMap((e) => [e.source, e.target]));
-    const loose = input.nodes.filter((n) => !linked.has(n.id) && n.column > 1);
-    const looseIds = new Set(loose.map((n) => n.id));
-    const main: LayoutInput = { nodes: input.nodes.filter((n) => !looseIds.has(n.id)), edges: input.edges };
-    const laid = main.nodes.length ? await layoutPart(elk, main) : { positions: {}, width: 0, height: -COMPONENT_GAP };
-    const grid = packBoxes(loose, Math.max(2.4, laid.width / Math.max(1, laid.height)), 24);
-    const top = laid.height + COMPONENT_GAP;
-    const positions: Positions = { ...laid.positions };
-    loose.forEach((n, i) => (positions[n.id] = { x: grid[i].x, y: top + grid[i].y }));
-    onProgress?.(input.nodes.length, input.nodes.length);
-    return round(positions);
-  }
-  const classes = input.nodes.filter((n) => n.column === 0);
-  const classIds = new Set(classes.map((n) => n.id));
-  const rest: LayoutInput = {
-    nodes: input.nodes.filter((n) => !classIds.has(n.id)),
-    edges: input.edges.filter((e) => !classIds.has(e.source) && !classIds.has(e.target)),
-  };
-  const parts = connectedComponents(rest);
-  const laid: { positions: Positions; width: number; height: number }[] = [];
+  const plan = planLayout(input);
+  const order = rows ?? quickLayout(input);
+  const total = input.nodes.length;
+  onProgress?.(0, total);
+  const laid: LaidPart[] = [];
   let done = 0;
-  for (const part of parts) {
-    laid.push(await layoutPart(elk, part));
-    done += part.nodes.length;
-    onProgress?.(done, input.nodes.length);
+  for (const piece of piecesOf(plan)) {
+    laid.push(await layoutPart(elk, piece, order));
+    done += piece.nodes.length;
+    if (plan.kind === 'parts') onProgress?.(done, total);
   }
-  const offsets = packBoxes(laid);
-  const left = classes.length ? Math.max(...classes.map((c) => c.width)) + COMPONENT_GAP * 2 : 0;
-  const out: Positions = {};
-  laid.forEach((l, i) => {
-    for (const [id, p] of Object.entries(l.positions)) out[id] = { x: p.x + offsets[i].x + left, y: p.y + offsets[i].y };
-  });
-  let y = 0;
-  for (const c of classes) {
-    out[c.id] = { x: 0, y };
-    y += c.height + 22;
-  }
-  onProgress?.(input.nodes.length, input.nodes.length);
-  return round(out);
+  onProgress?.(total, total);
+  return assemble(plan, laid);
 }

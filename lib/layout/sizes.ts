@@ -22,6 +22,7 @@ export const WIDTH: Record<WireNode['kind'], number> = {
   Workload: 200,
   Ingress: 300,
   Namespace: 240,
+  Summary: 280,
 };
 
 export interface NodeSize {
@@ -57,6 +58,7 @@ export function headerHeight(node: WireNode): number {
     case 'Workload':
       return HEADER_H;
     case 'Namespace':
+    case 'Summary':
       return HEADER_H + SUBLINE_H + 8;
     default:
       return HEADER_H;
