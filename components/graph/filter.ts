@@ -3,14 +3,23 @@
  * Pure, so the graph and its tests agree on what is visible.
  */
 import { collapseNamespaces } from '@/lib/model/collapse';
+import { gatewayOverview } from '@/lib/model/overview';
+import { nodeId } from '@/lib/wire/ids';
 import type { NodeKind, Topology, WireEdge, WireNode } from '@/lib/wire/types';
-import type { GraphFilters } from './types';
+import type { DetailLevel, GraphFilters } from './types';
 
 const ROUTE_KINDS: ReadonlySet<NodeKind> = new Set(['HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute', 'UDPRoute']);
 export const isRouteKind = (k: NodeKind): boolean => ROUTE_KINDS.has(k);
 
 /** Above this many visible nodes the graph opens collapsed by namespace. */
 export const AUTO_COLLAPSE_THRESHOLD = 500;
+/**
+ * The namespaces level is chosen only while it stays readable: at most this many namespace nodes and
+ * edges between them (the large benchmark cluster, 500 namespaces, would draw ~500 nodes and thousands of
+ * Gateway → namespace edges); above either, the default is the Gateway overview.
+ */
+export const NAMESPACE_VIEW_MAX_NODES = 60;
+export const NAMESPACE_VIEW_MAX_EDGES = 1500;
 
 export interface VisibleGraph {
   nodes: WireNode[];
@@ -106,4 +115,66 @@ export function visibleGraph(
   const q = filters.search.trim().toLowerCase();
   if (q) for (const n of nodes) if (searchText(n).includes(q)) matches.add(n.id);
   return { nodes, edges, matches, outsiders };
+}
+
+export interface DetailedGraph extends VisibleGraph {
+  detail: DetailLevel;
+  /** The level was chosen by size (the URL named none). */
+  auto: boolean;
+  /** Search drilled in: the namespaces of the matches, drawn as if the namespace filter named them. */
+  searchNamespaces?: string[];
+}
+
+/**
+ * What to draw at the level the filters name, or, when they name none, at the level the size calls for:
+ * full up to AUTO_COLLAPSE_THRESHOLD nodes; above it namespaces collapsed, or the Gateway overview when
+ * even that is too big and no namespace filter narrows the view. On a big cluster a search drills in: the
+ * view is narrowed to the matches' namespaces (when they are few), then the level is chosen by size.
+ */
+export function graphAtDetail(
+  allNodes: readonly WireNode[],
+  allEdges: readonly WireEdge[],
+  filters: GraphFilters,
+  problemNodeIds: ReadonlySet<string>,
+): DetailedGraph {
+  const auto = filters.detail === undefined;
+  let base = visibleGraph(allNodes, allEdges, filters, problemNodeIds, []);
+  let narrowed = filters.namespaces.length > 0;
+  let searchNamespaces: string[] | undefined;
+  if (auto && !narrowed && base.matches.size > 0 && base.nodes.length > AUTO_COLLAPSE_THRESHOLD) {
+    const ns = namespacesOf(base.nodes.filter((n) => base.matches.has(n.id)));
+    if (ns.length > 0 && ns.length <= NAMESPACE_VIEW_MAX_NODES) {
+      searchNamespaces = ns;
+      narrowed = true;
+      base = visibleGraph(allNodes, allEdges, { ...filters, namespaces: ns }, problemNodeIds, []);
+    }
+  }
+
+  let detail: DetailLevel = filters.detail ?? 'full';
+  let collapsedView: { nodes: WireNode[]; edges: WireEdge[] } | undefined;
+  if (auto && base.nodes.length > AUTO_COLLAPSE_THRESHOLD) {
+    const namespaces = namespacesOf(base.nodes);
+    if (!narrowed && namespaces.length > NAMESPACE_VIEW_MAX_NODES) detail = 'overview';
+    else {
+      collapsedView = collapseNamespaces({ nodes: base.nodes, edges: base.edges } as Topology, namespaces);
+      detail = !narrowed && collapsedView.edges.length > NAMESPACE_VIEW_MAX_EDGES ? 'overview' : 'namespaces';
+    }
+  }
+
+  if (detail === 'full') {
+    const g = filters.collapsed.length ? visibleGraph(allNodes, allEdges, searchNamespaces ? { ...filters, namespaces: searchNamespaces } : filters, problemNodeIds) : base;
+    return { ...g, detail, auto, searchNamespaces };
+  }
+  if (detail === 'namespaces') {
+    const c = collapsedView ?? collapseNamespaces({ nodes: base.nodes, edges: base.edges } as Topology, namespacesOf(base.nodes));
+    // A namespace node matches when something inside it does.
+    const matches = new Set<string>();
+    for (const n of base.nodes) if (base.matches.has(n.id)) matches.add(n.namespace ? nodeId('Namespace', n.namespace) : n.id);
+    return { nodes: c.nodes, edges: c.edges, matches, outsiders: base.outsiders, detail, auto, searchNamespaces };
+  }
+  const o = gatewayOverview(base.nodes, base.edges);
+  // A summary matches when one of the objects it stands for does.
+  const matches = new Set<string>();
+  for (const id of base.matches) for (const s of o.memberOf.get(id) ?? [id]) matches.add(s);
+  return { nodes: o.nodes, edges: o.edges, matches, outsiders: base.outsiders, detail, auto, searchNamespaces };
 }

@@ -9,7 +9,7 @@ import type { VisibleGraph } from './filter';
 import { placeLabels } from './label-layout';
 import type { EdgeLabelMode } from './types';
 
-export type GwNodeType = 'gateway' | 'route' | 'service' | 'workload' | 'class' | 'ingress' | 'namespace';
+export type GwNodeType = 'gateway' | 'route' | 'service' | 'workload' | 'class' | 'ingress' | 'namespace' | 'summary';
 
 export interface GwNodeData extends Record<string, unknown> {
   node: WireNode;
@@ -23,6 +23,8 @@ export interface GwNodeData extends Record<string, unknown> {
   flash: number;
   /** Collapsed namespace nodes expand through this. */
   onToggleCollapse?: (namespace: string) => void;
+  /** Zoomed out: draw the name only (see TopologyGraph's COMPACT_ZOOM). */
+  compact: boolean;
 }
 
 export interface GwEdgeData extends Record<string, unknown> {
@@ -36,6 +38,8 @@ export interface GwEdgeData extends Record<string, unknown> {
   dark?: boolean;
   /** Label centre in flow coordinates, placed so labels do not overlap (absent: the edge's middle). */
   labelAt?: { x: number; y: number };
+  /** Zoomed out: no label, no traffic dots, no wide click target. */
+  compact?: boolean;
 }
 
 export type GwNode = Node<GwNodeData, GwNodeType>;
@@ -55,6 +59,8 @@ export function nodeType(n: WireNode): GwNodeType {
       return 'ingress';
     case 'Namespace':
       return 'namespace';
+    case 'Summary':
+      return 'summary';
     default:
       return 'route';
   }
@@ -70,6 +76,8 @@ export interface FlowContext {
   onToggleCollapse?: (namespace: string) => void;
   onSelectEdge?: (edgeId: string) => void;
   dark?: boolean;
+  /** Zoomed out below the readable level. */
+  compact?: boolean;
 }
 
 export function toFlowNodes(g: VisibleGraph, positions: Positions, ctx: FlowContext): GwNode[] {
@@ -85,7 +93,7 @@ export function toFlowNodes(g: VisibleGraph, positions: Positions, ctx: FlowCont
       selected: ctx.selectedId === n.id,
       draggable: false,
       connectable: false,
-      ariaLabel: `${n.kind} ${n.namespace ? `${n.namespace}/` : ''}${n.name}`,
+      ariaLabel: n.kind === 'Summary' ? `Routes attached to ${n.gateway ? `Gateway ${n.name}` : 'no Gateway'} (click to show them)` : `${n.kind} ${n.namespace ? `${n.namespace}/` : ''}${n.name}`,
       data: {
         node: n,
         dimmed: searching && !g.matches.has(n.id),
@@ -93,6 +101,7 @@ export function toFlowNodes(g: VisibleGraph, positions: Positions, ctx: FlowCont
         outsider: g.outsiders.has(n.id),
         flash: ctx.flash.get(n.id) ?? 0,
         onToggleCollapse: ctx.onToggleCollapse,
+        compact: !!ctx.compact,
       },
     };
   });
@@ -128,10 +137,12 @@ export function toFlowEdges(g: VisibleGraph, ctx: FlowContext, positions?: Posit
         flash: ctx.flash.get(e.id) ?? 0,
         onSelect: ctx.onSelectEdge,
         dark: ctx.dark,
+        compact: !!ctx.compact,
       },
     });
   }
-  if (positions) {
+  // Zoomed out the labels are not drawn, so they need no place.
+  if (positions && !ctx.compact) {
     const at = placeLabels(
       out.filter((e) => e.data!.look.label).map((e) => ({ id: e.id, source: e.source, sourceHandle: e.sourceHandle ?? undefined, target: e.target, text: e.data!.look.label, late: e.data!.edge.kind === 'backend' })),
       byId,

@@ -6,7 +6,7 @@ import type { RouteNode, Topology, WireCondition, WireEdge } from '@/lib/wire/ty
 import { referenceTopology, syntheticTopology } from './dev-fixture';
 import { edgeLook, isIdle, pct } from './edge-label';
 import { exportFileName } from './export';
-import { visibleGraph, AUTO_COLLAPSE_THRESHOLD } from './filter';
+import { graphAtDetail, visibleGraph, AUTO_COLLAPSE_THRESHOLD, NAMESPACE_VIEW_MAX_NODES } from './filter';
 import { toFlowEdges, toFlowNodes, type FlowContext } from './flow';
 import { nextFocus } from './keyboard';
 import { conditionTone, routeConditionBadges } from './status';
@@ -265,5 +265,63 @@ describe('TCP activity', () => {
     const t = { rps: 0, errorRatio: 0, tcpBytesPerSec: 2300 };
     expect(edgeLook(e, { mode: 'rps', traffic: t, tcp: true })).toMatchObject({ label: '2.3 kB/s', flowing: true, stroke: 'healthy' });
     expect(isIdle(t, true)).toBe(false);
+  });
+});
+
+describe('level of detail', () => {
+  it('draws a small cluster in full unless the URL names a level', () => {
+    const g = graphAtDetail(model.nodes, model.edges, all, new Set());
+    expect(g).toMatchObject({ detail: 'full', auto: true });
+    expect(g.nodes.length).toBe(model.nodes.length);
+    const o = graphAtDetail(model.nodes, model.edges, { ...all, detail: 'overview' }, new Set());
+    expect(o).toMatchObject({ detail: 'overview', auto: false });
+    expect(o.nodes.filter((n) => n.kind === 'Summary').length).toBeGreaterThan(0);
+    expect(o.nodes.some((n) => n.kind === 'HTTPRoute')).toBe(false);
+    const ns = graphAtDetail(model.nodes, model.edges, { ...all, detail: 'namespaces' }, new Set());
+    expect(ns.nodes.every((n) => n.kind === 'Namespace' || n.kind === 'GatewayClass')).toBe(true);
+  });
+
+  it('collapses by namespace above the threshold, and opens the overview when that is still too big', () => {
+    const mid = syntheticTopology(1000);
+    const a = graphAtDetail(mid.nodes, mid.edges, all, new Set());
+    expect(a.nodes.length).toBeLessThanOrEqual(NAMESPACE_VIEW_MAX_NODES + 1);
+    expect(a.detail).toBe('namespaces');
+    const big = syntheticTopology(2000); // 100 namespaces
+    const b = graphAtDetail(big.nodes, big.edges, all, new Set());
+    expect(b.detail).toBe('overview');
+    expect(b.auto).toBe(true);
+    // A namespace filter (the drill-down) never falls back to the overview.
+    const drilled = graphAtDetail(big.nodes, big.edges, { ...all, namespaces: ['team-001', 'team-002'] }, new Set());
+    expect(drilled.detail).toBe('full');
+  });
+
+  it('a search on a huge cluster drills into the namespaces of its matches', () => {
+    const big = syntheticTopology(2000);
+    const g = graphAtDetail(big.nodes, big.edges, { ...all, search: 'team-007.example.com' }, new Set());
+    expect(g.searchNamespaces).toEqual(['team-007']);
+    expect(g.detail).toBe('full');
+    expect(g.matches.size).toBeGreaterThan(0);
+    // Too broad to drill into: the overview stays, with the summaries holding matches marked.
+    const broad = graphAtDetail(big.nodes, big.edges, { ...all, search: 'example.com' }, new Set());
+    expect(broad.detail).toBe('overview');
+    expect([...broad.matches].some((id) => id.startsWith('Summary:'))).toBe(true);
+  });
+
+  it('"problems only" keeps working in the overview, and the summaries carry the problem counts', () => {
+    const flagged = 'HTTPRoute:app1/app1-typo';
+    const t = { ...model, nodes: model.nodes.map((n) => (n.id === flagged ? { ...n, problems: { errors: 1, warnings: 0, infos: 0 } } : n)) };
+    const g = graphAtDetail(t.nodes, t.edges, { ...all, detail: 'overview', problemsOnly: true }, new Set([flagged]));
+    const summaries = g.nodes.filter((n) => n.kind === 'Summary');
+    expect(summaries.length).toBeGreaterThan(0);
+    expect(summaries.reduce((sum, s) => sum + (s.problems?.errors ?? 0), 0)).toBeGreaterThan(0);
+    const nodes = toFlowNodes(g, positionsOf(g), flowCtx);
+    expect(nodes.filter((n) => n.type === 'summary').length).toBe(summaries.length);
+  });
+
+  it('zoomed out, edges carry no label to place and nodes say they are compact', () => {
+    const g = visibleGraph(model.nodes, model.edges, all, new Set());
+    const edges = toFlowEdges(g, { ...flowCtx, compact: true }, positionsOf(g));
+    expect(edges.every((e) => e.data!.compact && e.data!.labelAt === undefined)).toBe(true);
+    expect(toFlowNodes(g, positionsOf(g), { ...flowCtx, compact: true }).every((n) => n.data.compact)).toBe(true);
   });
 });

@@ -10,8 +10,24 @@ export interface GraphFilters {
   layers: { classes: boolean; workloads: boolean; ingress: boolean };
   problemsOnly: boolean;
   search: string;
-  /** Namespaces drawn collapsed as one node each. */
+  /** Namespaces drawn collapsed as one node each (at the full level of detail). */
   collapsed: string[];
+  /** Level of detail; absent = chosen by the size of what is visible (see filter.ts, chooseDetail). */
+  detail?: DetailLevel;
+}
+
+/**
+ * overview: Gateways with one summary node each for what is attached to them (huge clusters);
+ * namespaces: every namespace collapsed into one node; full: every object drawn.
+ */
+export type DetailLevel = 'overview' | 'namespaces' | 'full';
+
+/** What the graph asks the shell to change in the view (drill-down, expanding a namespace). */
+export interface ViewPatch {
+  /** null = back to the automatic choice. */
+  detail?: DetailLevel | null;
+  namespaces?: string[];
+  collapsed?: string[];
 }
 
 /** Which figure edges show when telemetry is on. */
@@ -47,6 +63,13 @@ export interface TopologyGraphProps {
    * collapses them itself and its namespace nodes' "Expand" undoes that.
    */
   onAutoCollapse?: (namespaces: string[]) => void;
+  /**
+   * Drill-down from an overview summary (selects its namespaces) and "Expand" on a namespace of the
+   * namespaces level (full detail with the other namespaces collapsed). Without it those clicks only select.
+   */
+  onViewChange?: (patch: ViewPatch) => void;
+  /** Told which level of detail is drawn, and whether it was chosen automatically (for the toolbar). */
+  onDetailShown?: (detail: DetailLevel, auto: boolean) => void;
 }
 
 /** Kept for the edge label helpers shared by graph and panel. */

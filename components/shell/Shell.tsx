@@ -6,7 +6,7 @@ import { Legend } from '@/components/graph/Legend';
 import { TopologyGraph } from '@/components/graph/TopologyGraph';
 import { exportGraph } from '@/components/graph/export';
 import { namespacesOf } from '@/components/graph/filter';
-import type { GraphFilters } from '@/components/graph/types';
+import type { DetailLevel, GraphFilters, ViewPatch } from '@/components/graph/types';
 import type { PendingShares } from '@/components/split/types';
 import { useCluster, useFindings, useTelemetry, useTopology } from '@/components/data/hooks';
 import { useLiveEvents } from '@/components/data/live';
@@ -113,9 +113,30 @@ export function Shell() {
   const findings = useMemo(() => finds.data ?? [], [finds.data]);
   const problemNodeIds = useMemo(() => new Set(findings.filter((f) => f.severity !== 'info').map(findingNodeId)), [findings]);
   const filters: GraphFilters = useMemo(
-    () => ({ namespaces: view.namespaces, kinds: view.kinds, layers: view.layers, problemsOnly: view.problemsOnly, search: view.search, collapsed: view.collapsed }),
+    () => ({
+      namespaces: view.namespaces,
+      kinds: view.kinds,
+      layers: view.layers,
+      problemsOnly: view.problemsOnly,
+      search: view.search,
+      collapsed: view.collapsed,
+      detail: view.detail ?? undefined,
+    }),
     [view],
   );
+  // The level the graph draws (the toolbar shows it even when the graph chose it by size).
+  const [shownDetail, setShownDetail] = useState<DetailLevel | null>(null);
+  const onViewChange = useCallback(
+    (patch: ViewPatch) =>
+      setView({
+        ...(patch.namespaces ? { namespaces: patch.namespaces } : {}),
+        ...(patch.collapsed ? { collapsed: patch.collapsed } : {}),
+        ...(patch.detail !== undefined ? { detail: patch.detail } : {}),
+        selected: null,
+      }),
+    [setView],
+  );
+  const onDetailShown = useCallback((d: DetailLevel) => setShownDetail(d), []);
   const t = topo.data;
   const namespaces = useMemo(() => (t ? namespacesOf(t.nodes) : []), [t]);
   const visibleRoutes = useMemo(
@@ -161,7 +182,7 @@ export function Shell() {
           <LiveIndicator live={live} />
         </span>
       </header>
-      <Toolbar view={view} namespaces={namespaces} onView={setView} />
+      <Toolbar view={view} namespaces={namespaces} onView={setView} shownDetail={shownDetail} />
       <div className="relative h-0.5 shrink-0 bg-transparent" aria-hidden={!(syncing || layoutProgress !== null)}>
         {(syncing || layoutProgress !== null) && (
           <div
@@ -194,7 +215,8 @@ export function Shell() {
               relayoutSignal={relayoutSignal}
               centerSignal={centerSignal}
               onToggleCollapse={(ns) => setView({ collapsed: view.collapsed.includes(ns) ? view.collapsed.filter((x) => x !== ns) : [...view.collapsed, ns] })}
-              onAutoCollapse={(all) => setView({ collapsed: all })}
+              onViewChange={onViewChange}
+              onDetailShown={onDetailShown}
               onLayoutProgress={setLayoutProgress}
             />
           ) : (

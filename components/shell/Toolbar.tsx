@@ -1,14 +1,16 @@
 'use client';
 import { useEffect, useState } from 'react';
-import type { EdgeLabelMode } from '@/components/graph/types';
+import type { DetailLevel, EdgeLabelMode } from '@/components/graph/types';
 import type { NodeKind, TelemetryWindow } from '@/lib/wire/types';
 import { NamespaceSelect } from './NamespaceSelect';
-import { LABEL_MODES, REFRESHES, ROUTE_KINDS, WINDOWS, type ViewState } from './url-state';
+import { DETAIL_LEVELS, LABEL_MODES, REFRESHES, ROUTE_KINDS, WINDOWS, type ViewState } from './url-state';
 
 export interface ToolbarProps {
   view: ViewState;
   namespaces: string[];
   onView: (patch: Partial<ViewState>) => void;
+  /** The level of detail the graph draws (chosen by size when the URL names none). */
+  shownDetail?: DetailLevel | null;
 }
 
 export interface ViewActionsProps {
@@ -38,7 +40,13 @@ const Group = ({ label, children }: { label: string; children: React.ReactNode }
 );
 
 /** Filters, layers, view actions and telemetry controls; everything writes to the URL state. */
-export function Toolbar({ view, namespaces, onView }: ToolbarProps) {
+const DETAIL_TITLE: Record<DetailLevel, string> = {
+  overview: 'One node per Gateway for what is attached to it; click one to show its namespaces',
+  namespaces: 'One node per namespace',
+  full: 'Every object',
+};
+
+export function Toolbar({ view, namespaces, onView, shownDetail }: ToolbarProps) {
   // Typing updates the URL after a short pause, not on every key.
   const [search, setSearch] = useState(view.search);
   useEffect(() => setSearch(view.search), [view.search]);
@@ -51,6 +59,24 @@ export function Toolbar({ view, namespaces, onView }: ToolbarProps) {
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-3 py-1.5 text-xs dark:border-slate-800 dark:bg-slate-900" data-testid="toolbar">
       <NamespaceSelect all={namespaces} value={view.namespaces} onChange={(namespaces) => onView({ namespaces })} />
+      <Group label="Level of detail">
+        {DETAIL_LEVELS.map((d) => {
+          const on = (view.detail ?? shownDetail) === d;
+          return (
+            <Toggle
+              key={d}
+              on={on}
+              // Clicking the level shown automatically pins it; clicking the pinned one goes back to automatic.
+              onClick={() => onView({ detail: view.detail === d ? null : d, ...(d === 'full' ? {} : { collapsed: [] }) })}
+              title={`${DETAIL_TITLE[d]}${on && !view.detail ? ' (chosen by size)' : ''}`}
+              testId={`detail-${d}`}
+            >
+              {d}
+              {on && !view.detail ? ' ·auto' : ''}
+            </Toggle>
+          );
+        })}
+      </Group>
       <input
         type="search"
         className="gw-input w-52"

@@ -23,6 +23,7 @@ describe('view URL state', () => {
       hideIdle: true,
       refresh: 0,
       collapsed: ['gateways'],
+      detail: 'overview',
       problems: true,
     };
     expect(parse(serializeView(v))).toEqual(v);
@@ -35,8 +36,14 @@ describe('view URL state', () => {
     expect(serializeView(v)).toBe('select=HTTPRoute%3Aapp1%2Fapp1-typo');
   });
 
+  it('reads the level of detail the benchmark and links name (detail=full)', () => {
+    expect(parse('detail=full').detail).toBe('full');
+    expect(serializeView({ ...DEFAULT_VIEW, detail: 'namespaces' })).toBe('detail=namespaces');
+  });
+
   it('ignores values it does not know instead of passing them on', () => {
-    const v = parse('window=2d&labels=bogus&refresh=7&kinds=HTTPRoute,Pod');
+    const v = parse('window=2d&labels=bogus&refresh=7&kinds=HTTPRoute,Pod&detail=everything');
+    expect(v.detail).toBeNull();
     expect(v.window).toBe('5m');
     expect(v.labelMode).toBe('share');
     expect(v.refresh).toBe(30);

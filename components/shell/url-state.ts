@@ -2,12 +2,13 @@
  * The view as URL parameters, so a link opens the same view. Pure: parse and serialize only.
  * Defaults are left out of the URL to keep links short.
  */
-import type { EdgeLabelMode } from '@/components/graph/types';
+import type { DetailLevel, EdgeLabelMode } from '@/components/graph/types';
 import type { NodeKind, TelemetryWindow } from '@/lib/wire/types';
 
 export const ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute', 'UDPRoute'] as const satisfies readonly NodeKind[];
 export const WINDOWS: readonly TelemetryWindow[] = ['1m', '5m', '15m', '1h'];
 export const LABEL_MODES: readonly EdgeLabelMode[] = ['share', 'rps', 'errors', 'latency', 'none'];
+export const DETAIL_LEVELS: readonly DetailLevel[] = ['overview', 'namespaces', 'full'];
 /** Telemetry refresh in seconds; 0 = off. */
 export const REFRESHES = [0, 10, 30, 60] as const;
 
@@ -25,6 +26,8 @@ export interface ViewState {
   hideIdle: boolean;
   refresh: number;
   collapsed: string[];
+  /** Level of detail (`detail=overview|namespaces|full`); null = chosen by the graph's size. */
+  detail: DetailLevel | null;
   /** Problems list open. */
   problems: boolean;
 }
@@ -42,6 +45,7 @@ export const DEFAULT_VIEW: ViewState = {
   hideIdle: false,
   refresh: 30,
   collapsed: [],
+  detail: null,
   problems: false,
 };
 
@@ -58,6 +62,7 @@ export function parseView(p: Params): ViewState {
   const mode = p.get('labels');
   const refresh = Number(p.get('refresh'));
   const edge = p.get('edge');
+  const detail = p.get('detail');
   return {
     namespaces: list(p.get('ns')),
     kinds,
@@ -75,6 +80,7 @@ export function parseView(p: Params): ViewState {
     hideIdle: flag(p.get('hideIdle'), false),
     refresh: p.get('refresh') !== null && (REFRESHES as readonly number[]).includes(refresh) ? refresh : DEFAULT_VIEW.refresh,
     collapsed: list(p.get('collapsed')),
+    detail: DETAIL_LEVELS.includes(detail as DetailLevel) ? (detail as DetailLevel) : null,
     problems: flag(p.get('problems'), false),
   };
 }
@@ -95,6 +101,7 @@ export function serializeView(v: ViewState): string {
   if (v.hideIdle) q.set('hideIdle', '1');
   if (v.refresh !== DEFAULT_VIEW.refresh) q.set('refresh', String(v.refresh));
   if (v.collapsed.length) q.set('collapsed', v.collapsed.join(','));
+  if (v.detail) q.set('detail', v.detail);
   if (v.problems) q.set('problems', '1');
   return q.toString();
 }

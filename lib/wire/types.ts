@@ -25,7 +25,8 @@ export type NodeKind =
   | 'Service'
   | 'Workload'
   | 'Ingress'
-  | 'Namespace'; // a collapsed namespace (many nodes summarised as one)
+  | 'Namespace' // a collapsed namespace (many nodes summarised as one)
+  | 'Summary'; // the overview of a huge cluster: what is attached to one Gateway, summarised as one node
 
 export interface WireCondition {
   type: string;
@@ -193,6 +194,22 @@ export interface NamespaceNode extends NodeBase {
   worst: 'ok' | 'warning' | 'error' | 'unknown';
 }
 
+/**
+ * The overview of a huge cluster (lib/model/overview.ts; drawn by the browser, never served): the routes
+ * attached to one Gateway and what they lead to, or the routes attached to no Gateway that exists.
+ * Id: `Summary:<gateway namespace>/<gateway name>`, or `Summary:(unattached)`.
+ */
+export interface SummaryNode extends NodeBase {
+  kind: 'Summary';
+  /** The Gateway's node id; absent for the summary of routes attached to no existing Gateway. */
+  gateway?: NodeId;
+  /** Counts of the summarised nodes, by kind. */
+  counts: Partial<Record<NodeKind, number>>;
+  /** Namespaces of the summarised nodes, sorted (drilling down selects them). */
+  namespaces: string[];
+  worst: 'ok' | 'warning' | 'error' | 'unknown';
+}
+
 export type WireNode =
   | GatewayClassNode
   | GatewayNode
@@ -200,7 +217,8 @@ export type WireNode =
   | ServiceNode
   | WorkloadNode
   | IngressNode
-  | NamespaceNode;
+  | NamespaceNode
+  | SummaryNode;
 
 // ---- edges --------------------------------------------------------------------
 

@@ -56,6 +56,18 @@ function GraphEdgeView(props: EdgeProps<GwEdge>) {
   const flashClass = data.flash ? (data.flash % 2 ? 'gw-flash-a' : 'gw-flash-b') : '';
   const lx = data.labelAt?.x ?? labelX;
   const ly = data.labelAt?.y ?? labelY;
+  if (data.compact) {
+    // Zoomed out: one path, no label, no traffic dots, no wide click target.
+    return (
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        interactionWidth={0}
+        style={{ stroke: colour, strokeWidth: look.width + 1, strokeDasharray: look.dashed ? '6 4' : undefined, opacity: dim }}
+      />
+    );
+  }
   return (
     <>
       {look.stroke === 'mesh' && (

@@ -2,14 +2,15 @@ import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { GatewayNode as Gw } from '@/lib/wire/types';
 import type { GwNode } from '../flow';
-import { Card, ConditionDots, Header, Row, StatusDot } from './parts';
+import { Card, ConditionDots, Header, Row } from './parts';
 import { conditionTitle, conditionToneTrueIsBad, worstTone } from '../status';
 
 /** Gateway: class and status in the header, one row (and one handle) per listener. */
 function GatewayNodeView({ data, selected }: NodeProps<GwNode>) {
   const gw = data.node as Gw;
   return (
-    <Card data={data} selected={selected} outHandle={gw.listeners.length === 0}>
+    // The out handle carries the overview's one edge to the summary of the Gateway's routes.
+    <Card data={data} selected={selected} outHandle>
       <Header
         chip="GW"
         kind="Gateway"
@@ -21,11 +22,10 @@ function GatewayNodeView({ data, selected }: NodeProps<GwNode>) {
         const tone = l.conditions.length ? worstTone(l.conditions.map(conditionToneTrueIsBad)) : 'unknown';
         const routes = l.attachedRoutes;
         return (
-          <Row key={l.handle} handle={l.handle} testId={`listener-${gw.id}-${l.name}`} title={l.conditions.map(conditionTitle).join('\n') || 'No listener status'}>
-            <StatusDot tone={tone} title={l.conditions.map(conditionTitle).join('\n') || 'No listener status'} />
+          // The row's title carries the listener's conditions; its status dot is drawn by CSS (data-tone).
+          <Row key={l.handle} testId={`listener-${gw.id}-${l.name}`} title={l.conditions.map(conditionTitle).join('\n') || 'No listener status'} tone={tone}>
             <span className="w-[74px] truncate font-medium">{l.name}</span>
-            <span className="w-[42px] shrink-0 text-slate-500 dark:text-slate-400">{l.protocol}</span>
-            <span className="w-[44px] shrink-0 font-mono tabular-nums">:{l.port}</span>
+            <span className="w-[90px] shrink-0 truncate tabular-nums text-slate-500 dark:text-slate-400">{`${l.protocol} :${l.port}`}</span>
             <span className="min-w-0 flex-1 truncate text-slate-500 dark:text-slate-400">{l.hostname ?? '*'}</span>
             <span className="shrink-0 pr-1.5 tabular-nums text-slate-500 dark:text-slate-400" title="attached routes (from status)">
               {routes === undefined ? '–' : `${routes} rt`}

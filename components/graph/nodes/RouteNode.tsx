@@ -13,7 +13,7 @@ function RouteNodeView({ data, selected }: NodeProps<GwNode>) {
   const r = data.node as Route;
   const badges = routeConditionBadges(r);
   return (
-    <Card data={data} selected={selected} frame={r.mesh ? 'border-violet-400 dark:border-violet-500' : undefined} outHandle={r.rules.length === 0}>
+    <Card data={data} selected={selected} frame={r.mesh ? 'border-violet-400 dark:border-violet-500' : undefined}>
       <Header
         chip={CHIP[r.kind]}
         kind={r.kind}
@@ -43,13 +43,9 @@ function RouteNodeView({ data, selected }: NodeProps<GwNode>) {
         const filters = rule.filters.length ? ` → ${rule.filters.join(', ')}` : '';
         const text = `${rule.name ? `${rule.name}: ` : ''}${matches}${filters}`;
         return (
-          <Row key={rule.handle} handle={rule.handle} testId={`rule-${r.id}-${rule.index}`} title={text}>
-            <span className="w-4 shrink-0 text-right text-[10px] tabular-nums text-slate-400">{rule.index}</span>
-            <span className="min-w-0 flex-1 truncate font-mono text-[10.5px]">
-              {rule.name && <span className="text-slate-500">{rule.name}: </span>}
-              {matches}
-              {filters && <span className="text-slate-500 dark:text-slate-400">{filters}</span>}
-            </span>
+          // The rule's index is drawn by CSS from data-index: one element less per row.
+          <Row key={rule.handle} testId={`rule-${r.id}-${rule.index}`} title={text} index={rule.index}>
+            <span className="min-w-0 flex-1 truncate font-mono text-[10.5px]">{text}</span>
           </Row>
         );
       })}

@@ -5,6 +5,7 @@ import IngressNode from './IngressNode';
 import NamespaceNode from './NamespaceNode';
 import RouteNode from './RouteNode';
 import ServiceNode from './ServiceNode';
+import SummaryNode from './SummaryNode';
 import WorkloadNode from './WorkloadNode';
 
 /** Defined once at module level: React Flow re-mounts every node when this object changes identity. */
@@ -16,4 +17,5 @@ export const nodeTypes: NodeTypes = {
   class: ClassNode,
   ingress: IngressNode,
   namespace: NamespaceNode,
+  summary: SummaryNode,
 };
