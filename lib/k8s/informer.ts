@@ -11,6 +11,7 @@ import type { ClusterHealth, KindStatus } from '../wire/types';
 import type { BackoffOptions } from './backoff';
 import { discoverKinds, fetchServedResources } from './discovery';
 import { Reflector, type ReflectorStatus } from './reflector';
+import { SLIMMED_KINDS, StringPool } from './slim';
 import { ObjectStore, type Delta } from './store';
 import { ApiStatusError } from './transport';
 
@@ -28,6 +29,11 @@ export interface InformerOptions {
   watchTimeoutSeconds?: [number, number];
   /** Objects per list page. */
   pageSize?: number;
+  /**
+   * Store Deployments, Services and Namespaces slimmed to the fields Gatewatch reads (default true;
+   * ./slim.ts). Their full objects are read from the cluster on demand.
+   */
+  slim?: boolean;
   log?: (line: string) => void;
 }
 
@@ -39,6 +45,8 @@ interface Running {
 
 export class ClusterInformers {
   readonly store = new ObjectStore();
+  /** Strings shared by every stored object (namespaces, label keys and values). */
+  private readonly pool?: StringPool;
   private readonly kinds: readonly KindInfo[];
   private readonly running = new Map<string, Running>();
   /** Kinds discovery found not installed. */
@@ -54,6 +62,12 @@ export class ClusterInformers {
 
   constructor(private readonly o: InformerOptions) {
     this.kinds = o.kinds ?? KINDS;
+    if (o.slim ?? true) this.pool = new StringPool();
+  }
+
+  /** True when objects of this kind are stored slimmed (read the full object from the cluster). */
+  isSlimmed(kind: string): boolean {
+    return this.pool !== undefined && SLIMMED_KINDS.has(kind);
   }
 
   onDeltas(h: DeltaHandler): () => void {
@@ -176,6 +190,7 @@ export class ClusterInformers {
         stallMs: this.o.stallMs,
         watchTimeoutSeconds: this.o.watchTimeoutSeconds,
         pageSize: this.o.pageSize,
+        pool: this.pool,
         log: this.o.log,
         sink: {
           replace: (items: KObject[]) => this.emitDeltas(this.store.replace(kind, items)),

@@ -8,6 +8,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type { KObject } from '../gateway-api/types';
 import { apiVersionOf, type KindInfo } from '../gateway-api/kinds';
 import { Backoff, RequestPacer, sleep, type BackoffOptions } from './backoff';
+import { slimObject, type StringPool } from './slim';
 import { ApiStatusError, getJson, streamWatch, type WatchEvent } from './transport';
 
 /** Where a reflector delivers: Replace after each list, then single events. */
@@ -38,6 +39,8 @@ export interface ReflectorOptions {
   pageSize?: number;
   /** Server-side watch timeout range (seconds); a fresh random value per watch. */
   watchTimeoutSeconds?: [number, number];
+  /** When given, objects are stored slimmed to what Gatewatch reads (./slim.ts), their strings shared through it. */
+  pool?: StringPool;
   log?: (line: string) => void;
 }
 
@@ -74,11 +77,12 @@ export function slimMetadata(raw: unknown): KObject['metadata'] {
  * Gives every object its kind and apiVersion (list items may lack them) and slim metadata; Secrets keep
  * metadata only.
  */
-export function normalize(info: KindInfo, version: string, raw: Record<string, unknown>): KObject {
+export function normalize(info: KindInfo, version: string, raw: Record<string, unknown>, pool?: StringPool): KObject {
   const metadata = slimMetadata(raw.metadata);
   const apiVersion = apiVersionOf(info.group, version);
   if (info.metadataOnly) return { apiVersion, kind: info.kind, metadata };
-  return { ...(raw as KObject), apiVersion, kind: info.kind, metadata };
+  const o: KObject = { ...(raw as KObject), apiVersion, kind: info.kind, metadata };
+  return pool ? slimObject(o, pool) : o;
 }
 
 export class Reflector {
@@ -186,7 +190,7 @@ export class Reflector {
         `${this.path}?${q}`,
         { accept: info.metadataOnly ? META_LIST : undefined, signal: this.abort.signal },
       );
-      for (const it of body.items ?? []) items.push(normalize(info, version, it));
+      for (const it of body.items ?? []) items.push(normalize(info, version, it, this.o.pool));
       // Every page of one list carries the snapshot's resourceVersion.
       rv ||= body.metadata?.resourceVersion ?? '';
       cont = body.metadata?.continue ?? '';
@@ -261,7 +265,7 @@ export class Reflector {
       return;
     }
     if (ev.type !== 'ADDED' && ev.type !== 'MODIFIED' && ev.type !== 'DELETED') return;
-    this.o.sink.apply(ev.type, normalize(info, version, ev.object));
+    this.o.sink.apply(ev.type, normalize(info, version, ev.object, this.o.pool));
     if (meta.resourceVersion) this.rv = meta.resourceVersion;
   }
 }

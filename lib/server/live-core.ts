@@ -134,10 +134,14 @@ class LiveCore implements ServerCore {
     try {
       if (changes.length && (wasInitial || changes.length >= FULL_PASS_CHANGES)) {
         // The initial sync or a large relist: one full pass of model and analyzer.
+        const t0 = performance.now();
         set = this.builder.rebuild();
+        const t1 = performance.now();
         const before = this.analysis.summaries();
         this.analysis = createLiveAnalysis(this.snapshot);
         problems = summaryChanges(before, this.analysis.summaries());
+        const t2 = performance.now();
+        this.log(`full pass over ${changes.length} objects${wasInitial ? ` (initial sync, done ${Math.round(process.uptime() * 1000)} ms after process start)` : ''}: model ${Math.round(t1 - t0)} ms, analyzer ${Math.round(t2 - t1)} ms`);
       } else if (changes.length) {
         set = this.builder.applyChanges(changes);
         problems = this.analysis.update(changes);

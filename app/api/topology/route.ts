@@ -1,6 +1,7 @@
 import { coreOrUnavailable } from '@/lib/server/core';
 import { apiError, issuesText, json } from '@/lib/server/http';
 import { filterTopology, topologyQuery } from '@/lib/server/topology-filter';
+import { topologyStream } from '@/lib/server/topology-body';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -10,5 +11,8 @@ export async function GET(req: Request): Promise<Response> {
   if (!q.success) return apiError(400, 'bad_request', issuesText(q.error.issues));
   const core = await coreOrUnavailable();
   if (core instanceof Response) return core;
-  return json(filterTopology(core.topology(), q.data));
+  const t = core.topology();
+  if (q.data.namespace || q.data.kind) return json(filterTopology(t, q.data));
+  // The whole model: streamed in slices rather than held as one string (see topology-body.ts).
+  return new Response(topologyStream(t), { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
 }

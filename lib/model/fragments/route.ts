@@ -113,7 +113,8 @@ export function routeFragment(o: KObject, read: Reader): Fragment {
     return wr;
   });
 
-  const node: RouteNode = { ...base, kind, hostnames, parents, rules, mesh };
+  // In place rather than a spread copy (see service.ts).
+  const node: RouteNode = Object.assign(base, { kind, hostnames, parents, rules, mesh });
   frag.nodes.push({ role: 'real', node });
   return frag;
 }

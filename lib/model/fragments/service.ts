@@ -15,9 +15,10 @@ export function serviceFragment(o: KObject, read: Reader): Fragment {
   const svc = o as Service;
   const base = baseFields(svc, 'Service');
   const ns = svc.metadata.namespace;
-  const node: ServiceNode = {
-    ...base,
-    kind: 'Service',
+  // Extends `base` in place rather than spreading it into a copy: a spread clone of these objects
+  // got a hidden class of its own per node (measured), several hundred bytes each.
+  const node: ServiceNode = Object.assign(base, {
+    kind: 'Service' as const,
     ports: (svc.spec?.ports ?? []).map((p) => {
       const out: ServiceNode['ports'][number] = { port: p.port };
       if (p.name) out.name = p.name;
@@ -26,7 +27,7 @@ export function serviceFragment(o: KObject, read: Reader): Fragment {
       if (p.appProtocol) out.appProtocol = p.appProtocol;
       return out;
     }),
-  };
+  });
   if (svc.spec?.type) node.type = svc.spec.type;
   if (svc.spec?.clusterIP) node.clusterIP = svc.spec.clusterIP;
   if (svc.spec?.selector) node.selector = { ...svc.spec.selector };
