@@ -159,6 +159,26 @@ describe('mapping Istio metrics onto the reference environment', () => {
     expect(both['backend|HTTPRoute:app1/app1|r0|b0']?.rps).toBe(5.3);
   });
 
+  it('maps client-side-only reports (Istio Telemetry API mode CLIENT) like the source half of both', () => {
+    const sourceOnly = (xs: readonly Sample[] | undefined) => xs?.filter((x) => x.labels.reporter !== 'destination');
+    const client = mapTelemetry(topology, { ...results, requests: sourceOnly(results.requests), duration: sourceOnly(results.duration) });
+    // The out-of-mesh client was seen only by the destination: without it, httpbin's gateway figures are unchanged.
+    expect(client['attach|HTTPRoute:app1/app1|p0|https']).toEqual(edges['attach|HTTPRoute:app1/app1|p0|https']);
+    expect(client['backend|HTTPRoute:app2/b-split|r0|b0']).toEqual(edges['backend|HTTPRoute:app2/b-split|r0|b0']);
+    expect(client['workload|Service:app1/httpbin|Workload:app1/httpbin/v1']?.rps).toBe(5.3);
+  });
+
+  it('reads duration buckets per edge only at the bounds its own series carry', () => {
+    // httpbin's series have bounds b-v1's lack: they must not enter b-v1's buckets as zeros.
+    const mixed = mapTelemetry(topology, {
+      requests: vector([req(A_BV1, '200', 2), req(ENVOY_HTTPBIN, '200', 2)]),
+      duration: vector([val(A_BV1, 1, { le: '10' }), val(A_BV1, 2, { le: '+Inf' }), val(ENVOY_HTTPBIN, 1, { le: '25' }), val(ENVOY_HTTPBIN, 1, { le: '50' }), val(ENVOY_HTTPBIN, 2, { le: '+Inf' })]),
+    });
+    // {10: 1, +Inf: 2}: the rank (1.9) lies above the last finite bound, so the p95 is that bound.
+    expect(mixed['workload|Service:app2/b-v1|Workload:app2/b/v1']?.p95Ms).toBe(10);
+    expect(mixed['workload|Service:app1/httpbin|Workload:app1/httpbin/v1']?.p95Ms).toBe(50);
+  });
+
   it('leaves edges without traffic out', () => {
     expect(edges['class|Gateway:gateways/envoy-http-ports']).toBeUndefined();
     expect(Object.keys(mapTelemetry(topology, {}))).toEqual([]);

@@ -16,60 +16,126 @@ import { histogramQuantile } from './quantile';
 
 export type QueryResults = Partial<Record<QueryId, readonly Sample[]>>;
 
-/** One aggregated series after choosing a reporter, with the labels map.ts reads. */
-interface Flow {
+const serviceKey = (namespace: string, name: string) => `${namespace}/${name}`;
+
+/**
+ * Everything the answers say about one (source workload → Service → destination workload) pair,
+ * summed over response codes once, so each edge reads a few cells instead of every series: the
+ * mapping is linear in the answers plus the edges.
+ */
+interface Cell {
   srcWl: string;
   srcNs: string;
-  svc: string;
-  svcNs: string;
   dstWl: string;
   dstWlNs: string;
   dstVersion: string;
-  value: number;
-  labels: Record<string, string>;
+  /** Series seen per query (an edge with only zero-valued series still gets figures of 0). */
+  requests: number;
+  sent: number;
+  received: number;
+  opened: number;
+  rps: number;
+  errors: number;
+  sentBytes: number;
+  receivedBytes: number;
+  connections: number;
+  /** Duration buckets, indexed like CellIndex.les; `present` marks the bounds a series carried. */
+  buckets: Float64Array | undefined;
+  present: Uint8Array | undefined;
+  /** Ids of the Gateways whose proxy this source is (see gatewayWorkloadMatcher), resolved once. */
+  gateways: ReadonlySet<string> | undefined;
 }
 
-const serviceKey = (namespace: string, name: string) => `${namespace}/${name}`;
+interface CellIndex {
+  /** Cells by Service (`namespace/name`). */
+  byService: Map<string, Cell[]>;
+  /** Distinct bucket bounds (ms) of the duration answers, ascending, +Inf last. */
+  les: number[];
+}
+
+/** 5xx for HTTP; for gRPC any status other than OK (0). */
+function isError(labels: Record<string, string>): boolean {
+  if (labels.request_protocol === 'grpc') {
+    const g = labels.grpc_response_status;
+    return g !== undefined && g !== '' && g !== '0';
+  }
+  return /^5\d\d$/.test(labels.response_code ?? '');
+}
+
+const pairOf = (l: Record<string, string>) => `${l.source_workload}|${l.source_workload_namespace}|${l.destination_service_name}|${l.destination_service_namespace}`;
 
 /**
  * Both proxies of a call report it (reporter=source and reporter=destination). Count each call once:
  * prefer the source's report (it sees failures with no destination, like a missing backend) and use
  * the destination's only for pairs whose source is outside the mesh.
  */
-export function chooseReporter(samples: readonly Sample[]): Flow[] {
-  const pair = (l: Record<string, string>) =>
-    [l.source_workload, l.source_workload_namespace, l.destination_service_name, l.destination_service_namespace].join('|');
+export function chooseReporter(samples: readonly Sample[]): Sample[] {
+  // Client-side-only telemetry (Istio's Telemetry API mode CLIENT) has nothing to choose between.
+  if (!samples.some((s) => s.labels.reporter === 'destination')) return samples.filter((s) => Number.isFinite(s.value));
   const fromSource = new Set<string>();
-  for (const s of samples) if (s.labels.reporter === 'source') fromSource.add(pair(s.labels));
-  const flows: Flow[] = [];
-  for (const s of samples) {
-    const l = s.labels;
-    if (l.reporter === 'destination' && fromSource.has(pair(l))) continue;
-    if (!Number.isFinite(s.value)) continue;
-    flows.push({
-      srcWl: l.source_workload ?? 'unknown',
-      srcNs: l.source_workload_namespace ?? 'unknown',
-      svc: l.destination_service_name ?? 'unknown',
-      svcNs: l.destination_service_namespace ?? 'unknown',
-      dstWl: l.destination_workload ?? 'unknown',
-      dstWlNs: l.destination_workload_namespace ?? 'unknown',
-      dstVersion: l.destination_version ?? 'unknown',
-      value: s.value,
-      labels: l,
-    });
-  }
-  return flows;
+  for (const s of samples) if (s.labels.reporter === 'source') fromSource.add(pairOf(s.labels));
+  return samples.filter((s) => Number.isFinite(s.value) && !(s.labels.reporter === 'destination' && fromSource.has(pairOf(s.labels))));
 }
 
-function indexByService(flows: readonly Flow[]): Map<string, Flow[]> {
-  const m = new Map<string, Flow[]>();
-  for (const f of flows) {
-    const k = serviceKey(f.svcNs, f.svc);
-    let list = m.get(k);
-    if (!list) m.set(k, (list = []));
-    list.push(f);
+const leOf = (le: string | undefined) => (le === '+Inf' ? Infinity : Number(le));
+
+function indexCells(results: QueryResults): CellIndex {
+  const byService = new Map<string, Cell[]>();
+  const byKey = new Map<string, Cell>();
+  const cellOf = (l: Record<string, string>): Cell => {
+    const svcNs = l.destination_service_namespace ?? 'unknown';
+    const svc = l.destination_service_name ?? 'unknown';
+    const srcWl = l.source_workload ?? 'unknown';
+    const srcNs = l.source_workload_namespace ?? 'unknown';
+    const dstWl = l.destination_workload ?? 'unknown';
+    const dstWlNs = l.destination_workload_namespace ?? 'unknown';
+    const dstVersion = l.destination_version ?? 'unknown';
+    const k = `${svcNs}/${svc}|${srcNs}/${srcWl}|${dstWlNs}/${dstWl}|${dstVersion}`;
+    let c = byKey.get(k);
+    if (!c) {
+      c = { srcWl, srcNs, dstWl, dstWlNs, dstVersion, requests: 0, sent: 0, received: 0, opened: 0, rps: 0, errors: 0, sentBytes: 0, receivedBytes: 0, connections: 0, buckets: undefined, present: undefined, gateways: undefined };
+      byKey.set(k, c);
+      const sk = serviceKey(svcNs, svc);
+      const list = byService.get(sk);
+      if (list) list.push(c);
+      else byService.set(sk, [c]);
+    }
+    return c;
+  };
+  for (const s of chooseReporter(results.requests ?? [])) {
+    const c = cellOf(s.labels);
+    c.requests++;
+    c.rps += s.value;
+    if (isError(s.labels)) c.errors += s.value;
   }
-  return m;
+  const duration = chooseReporter(results.duration ?? []);
+  const les = [...new Set(duration.map((s) => leOf(s.labels.le)).filter((le) => !Number.isNaN(le)))].sort((a, b) => a - b);
+  const leIndex = new Map(les.map((le, i) => [le, i] as const));
+  for (const s of duration) {
+    const i = leIndex.get(leOf(s.labels.le));
+    if (i === undefined) continue;
+    const c = cellOf(s.labels);
+    const b = (c.buckets ??= new Float64Array(les.length));
+    const p = (c.present ??= new Uint8Array(les.length));
+    b[i] += s.value;
+    p[i] = 1;
+  }
+  for (const s of chooseReporter(results.tcpSent ?? [])) {
+    const c = cellOf(s.labels);
+    c.sent++;
+    c.sentBytes += s.value;
+  }
+  for (const s of chooseReporter(results.tcpReceived ?? [])) {
+    const c = cellOf(s.labels);
+    c.received++;
+    c.receivedBytes += s.value;
+  }
+  for (const s of chooseReporter(results.tcpOpened ?? [])) {
+    const c = cellOf(s.labels);
+    c.opened++;
+    c.connections += s.value;
+  }
+  return { byService, les };
 }
 
 /**
@@ -84,99 +150,125 @@ export function gatewayWorkloadMatcher(gw: Pick<GatewayNode, 'name' | 'namespace
   return (wl: string, wlNs: string) => (wlNs === ns && names.has(wl)) || wl.startsWith(envoyPrefix);
 }
 
-type SourceFilter = ((wl: string, ns: string) => boolean) | null;
-type WorkloadFilter = ((f: Flow) => boolean) | null;
+/** Which Gateways each source workload is the proxy of, asked once per distinct source. */
+function gatewaysOfSource(nodes: Map<string, WireNode>): (c: Cell) => ReadonlySet<string> {
+  const gateways = [...nodes.values()].filter((n): n is GatewayNode => n.kind === 'Gateway').map((g) => ({ id: g.id, match: gatewayWorkloadMatcher(g) }));
+  const bySource = new Map<string, ReadonlySet<string>>();
+  return (c) => {
+    if (c.gateways) return c.gateways;
+    const k = `${c.srcNs}/${c.srcWl}`;
+    let set = bySource.get(k);
+    if (!set) bySource.set(k, (set = new Set(gateways.filter((g) => g.match(c.srcWl, c.srcNs)).map((g) => g.id))));
+    return (c.gateways = set);
+  };
+}
+
+type WorkloadFilter = ((c: Cell) => boolean) | null;
 
 interface Selector {
-  services: { namespace: string; name: string }[];
-  source: SourceFilter;
+  /** Service keys (`namespace/name`), each once. */
+  services: readonly string[];
+  /** Only traffic from these Gateways' proxies; null: from anyone. */
+  gateways: readonly string[] | null;
   workload: WorkloadFilter;
 }
 
-interface Indexes {
-  requests: Map<string, Flow[]>;
-  duration: Map<string, Flow[]>;
-  tcpSent: Map<string, Flow[]>;
-  tcpReceived: Map<string, Flow[]>;
-  tcpOpened: Map<string, Flow[]>;
+interface Context {
+  ix: CellIndex;
+  nodes: Map<string, WireNode>;
+  meshRoutes: Map<string, RouteNode[]>;
+  gatewaysOf: (c: Cell) => ReadonlySet<string>;
+  /** Per route: its backend Services and its parent Gateways (computed once, shared by its edges). */
+  routes: Map<string, { services: string[]; parents: string[] | null }>;
+  /** Scratch space for one edge's buckets. */
+  acc: Float64Array;
+  accPresent: Uint8Array;
 }
 
-function pick(index: Map<string, Flow[]>, sel: Selector): Flow[] {
-  const out: Flow[] = [];
-  const seen = new Set<string>();
-  for (const s of sel.services) {
-    const k = serviceKey(s.namespace, s.name);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    for (const f of index.get(k) ?? []) {
-      if (sel.source && !sel.source(f.srcWl, f.srcNs)) continue;
-      if (sel.workload && !sel.workload(f)) continue;
-      out.push(f);
+function figures(cx: Context, sel: Selector): EdgeTraffic | undefined {
+  let requests = 0;
+  let sent = 0;
+  let received = 0;
+  let opened = 0;
+  let rps = 0;
+  let errors = 0;
+  let bytes = 0;
+  let connections = 0;
+  let hasBuckets = false;
+  const { acc, accPresent } = cx;
+  for (const k of sel.services) {
+    const cells = cx.ix.byService.get(k);
+    if (!cells) continue;
+    for (const c of cells) {
+      if (sel.gateways) {
+        const of = cx.gatewaysOf(c);
+        if (of.size === 0 || !sel.gateways.some((g) => of.has(g))) continue;
+      }
+      if (sel.workload && !sel.workload(c)) continue;
+      requests += c.requests;
+      sent += c.sent;
+      received += c.received;
+      opened += c.opened;
+      rps += c.rps;
+      errors += c.errors;
+      bytes += c.sentBytes + c.receivedBytes;
+      connections += c.connections;
+      if (c.buckets && c.present) {
+        if (!hasBuckets) {
+          acc.fill(0);
+          accPresent.fill(0);
+          hasBuckets = true;
+        }
+        for (let i = 0; i < acc.length; i++) {
+          acc[i] += c.buckets[i]!;
+          accPresent[i] |= c.present[i]!;
+        }
+      }
     }
   }
-  return out;
-}
-
-const sum = (flows: readonly Flow[]) => flows.reduce((a, f) => a + f.value, 0);
-
-/** 5xx for HTTP; for gRPC any status other than OK (0). */
-function isError(f: Flow): boolean {
-  const proto = f.labels.request_protocol;
-  if (proto === 'grpc') {
-    const g = f.labels.grpc_response_status;
-    return g !== undefined && g !== '' && g !== '0';
-  }
-  return /^5\d\d$/.test(f.labels.response_code ?? '');
-}
-
-function figures(ix: Indexes, sel: Selector): EdgeTraffic | undefined {
-  const req = pick(ix.requests, sel);
-  const sent = pick(ix.tcpSent, sel);
-  const received = pick(ix.tcpReceived, sel);
-  const opened = pick(ix.tcpOpened, sel);
-  if (req.length === 0 && sent.length === 0 && received.length === 0 && opened.length === 0) return undefined;
-  const rps = sum(req);
-  const errors = sum(req.filter(isError));
+  if (requests === 0 && sent === 0 && received === 0 && opened === 0) return undefined;
   const out: EdgeTraffic = { rps: round(rps), errorRatio: rps > 0 ? round(errors / rps) : 0 };
-  const buckets = new Map<number, number>();
-  for (const f of pick(ix.duration, sel)) {
-    const le = f.labels.le === '+Inf' ? Infinity : Number(f.labels.le);
-    if (Number.isNaN(le)) continue;
-    buckets.set(le, (buckets.get(le) ?? 0) + f.value);
+  if (hasBuckets) {
+    const buckets = new Map<number, number>();
+    for (let i = 0; i < acc.length; i++) if (accPresent[i]) buckets.set(cx.ix.les[i]!, acc[i]!);
+    const p95 = histogramQuantile(0.95, buckets);
+    if (p95 !== undefined && Number.isFinite(p95)) out.p95Ms = round(p95);
   }
-  const p95 = histogramQuantile(0.95, buckets);
-  if (p95 !== undefined && Number.isFinite(p95)) out.p95Ms = round(p95);
-  if (sent.length + received.length > 0) out.tcpBytesPerSec = round(sum(sent) + sum(received));
-  if (opened.length > 0) out.tcpConnectionsPerSec = round(sum(opened));
+  if (sent + received > 0) out.tcpBytesPerSec = round(bytes);
+  if (opened > 0) out.tcpConnectionsPerSec = round(connections);
   return out;
 }
 
 const round = (v: number) => Math.round(v * 10_000) / 10_000;
 
-function routeServices(route: RouteNode): { namespace: string; name: string }[] {
-  const out: { namespace: string; name: string }[] = [];
+function routeServiceKeys(route: RouteNode): string[] {
+  const out = new Set<string>();
   for (const rule of route.rules) {
-    for (const b of rule.backendRefs) if ((b.kind ?? 'Service') === 'Service') out.push({ namespace: b.namespace, name: b.name });
+    for (const b of rule.backendRefs) if ((b.kind ?? 'Service') === 'Service') out.add(serviceKey(b.namespace, b.name));
   }
-  return out;
+  return [...out];
 }
 
-/** Sources whose traffic a route carries: its parent gateways' proxies; anyone for a mesh route. */
-function routeSources(route: RouteNode, nodes: Map<string, WireNode>): SourceFilter {
-  if (route.mesh || route.parents.length === 0) return null;
-  const matchers = route.parents
-    .map((p) => nodes.get(p.target))
-    .filter((n): n is GatewayNode => n?.kind === 'Gateway')
-    .map(gatewayWorkloadMatcher);
-  if (matchers.length === 0) return null;
-  return (wl, ns) => matchers.some((m) => m(wl, ns));
+/** A route's backend Services and the Gateways whose traffic it carries (null for a mesh route: anyone). */
+function routeInfo(cx: Context, route: RouteNode): { services: string[]; parents: string[] | null } {
+  let info = cx.routes.get(route.id);
+  if (!info) {
+    let parents: string[] | null = null;
+    if (!route.mesh && route.parents.length > 0) {
+      const gws = route.parents.map((p) => cx.nodes.get(p.target)).filter((n): n is GatewayNode => n?.kind === 'Gateway').map((n) => n.id);
+      if (gws.length > 0) parents = [...new Set(gws)];
+    }
+    info = { services: routeServiceKeys(route), parents };
+    cx.routes.set(route.id, info);
+  }
+  return info;
 }
 
 function workloadFilter(w: WorkloadNode | undefined, wlNamespace: string | undefined, fallbackName: string): WorkloadFilter {
   const names = new Set((w?.deployments ?? []).map((d) => d.name));
   if (names.size === 0) names.add(fallbackName);
   const version = w?.workloadVersion;
-  return (f) => f.dstWlNs === (wlNamespace ?? f.dstWlNs) && (names.has(f.dstWl) || (version !== undefined && f.dstVersion === version && f.dstWl === 'unknown'));
+  return (c) => c.dstWlNs === (wlNamespace ?? c.dstWlNs) && (names.has(c.dstWl) || (version !== undefined && c.dstVersion === version && c.dstWl === 'unknown'));
 }
 
 /** GAMMA routes by the Service they are parented by: calls to that Service land on the routes' backends. */
@@ -192,24 +284,25 @@ function meshRoutesByParent(nodes: Map<string, WireNode>): Map<string, RouteNode
   return m;
 }
 
-function selectorFor(edge: WireEdge, nodes: Map<string, WireNode>, meshRoutes: Map<string, RouteNode[]>): Selector | undefined {
+function selectorFor(edge: WireEdge, cx: Context): Selector | undefined {
+  const { nodes } = cx;
   switch (edge.kind) {
     case 'attachment': {
       const gw = nodes.get(edge.source);
       const route = nodes.get(edge.target);
       if (gw?.kind !== 'Gateway' || !route || !('rules' in route) || !('parents' in route)) return undefined;
-      return { services: routeServices(route as RouteNode), source: gatewayWorkloadMatcher(gw), workload: null };
+      return { services: routeInfo(cx, route as RouteNode).services, gateways: [gw.id], workload: null };
     }
     case 'mesh-parent': {
       const route = nodes.get(edge.target);
       if (!route || !('parents' in route)) return undefined;
-      return { services: routeServices(route as RouteNode), source: null, workload: null };
+      return { services: routeInfo(cx, route as RouteNode).services, gateways: null, workload: null };
     }
     case 'backend': {
       const route = nodes.get(edge.source);
       const svc = parseNodeId(edge.target);
       if (!route || !('parents' in route) || svc.kind !== 'Service' || !svc.namespace) return undefined;
-      return { services: [{ namespace: svc.namespace, name: svc.name }], source: routeSources(route as RouteNode, nodes), workload: null };
+      return { services: [serviceKey(svc.namespace, svc.name)], gateways: routeInfo(cx, route as RouteNode).parents, workload: null };
     }
     case 'workload': {
       const svc = parseNodeId(edge.source);
@@ -218,10 +311,10 @@ function selectorFor(edge: WireEdge, nodes: Map<string, WireNode>, meshRoutes: M
       const node = nodes.get(edge.target);
       const appName = wl.name.split('/')[0] ?? wl.name;
       // A Service split by a GAMMA route is served through the route's backends (b → b-v1, b-v2).
-      const viaRoutes = (meshRoutes.get(edge.source) ?? []).flatMap(routeServices);
+      const viaRoutes = (cx.meshRoutes.get(edge.source) ?? []).flatMap((r) => routeInfo(cx, r).services);
       return {
-        services: [{ namespace: svc.namespace, name: svc.name }, ...viaRoutes],
-        source: null,
+        services: [...new Set([serviceKey(svc.namespace, svc.name), ...viaRoutes])],
+        gateways: null,
         workload: workloadFilter(node?.kind === 'Workload' ? node : undefined, wl.namespace, appName),
       };
     }
@@ -322,22 +415,24 @@ function envoyGatewayFallback(topology: Pick<Topology, 'nodes' | 'edges'>, nodes
 }
 
 export function mapTelemetry(topology: Pick<Topology, 'nodes' | 'edges'>, results: QueryResults): Record<string, EdgeTraffic> {
-  const ix: Indexes = {
-    requests: indexByService(chooseReporter(results.requests ?? [])),
-    duration: indexByService(chooseReporter(results.duration ?? [])),
-    tcpSent: indexByService(chooseReporter(results.tcpSent ?? [])),
-    tcpReceived: indexByService(chooseReporter(results.tcpReceived ?? [])),
-    tcpOpened: indexByService(chooseReporter(results.tcpOpened ?? [])),
-  };
+  const ix = indexCells(results);
   const nodes = new Map(topology.nodes.map((n) => [n.id, n] as const));
-  const meshRoutes = meshRoutesByParent(nodes);
+  const cx: Context = {
+    ix,
+    nodes,
+    meshRoutes: meshRoutesByParent(nodes),
+    gatewaysOf: gatewaysOfSource(nodes),
+    routes: new Map(),
+    acc: new Float64Array(ix.les.length),
+    accPresent: new Uint8Array(ix.les.length),
+  };
   const edges: Record<string, EdgeTraffic> = {};
   const ruleGroups = new Map<string, string[]>();
   const serviceGroups = new Map<string, string[]>();
   for (const edge of topology.edges) {
-    const sel = selectorFor(edge, nodes, meshRoutes);
+    const sel = selectorFor(edge, cx);
     if (!sel) continue;
-    const t = figures(ix, sel);
+    const t = figures(cx, sel);
     if (t) edges[edge.id] = t;
     if (edge.kind === 'backend') {
       const k = `${edge.source}|${edge.ruleIndex ?? edge.id.split('|')[2]}`;

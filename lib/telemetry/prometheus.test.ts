@@ -63,6 +63,8 @@ describe('Prometheus source against a misbehaving server', () => {
     ['HTTP 500', reply(500, 'internal error', 'text/plain'), /bad response: HTTP 500, not JSON/],
     ['a Prometheus error', reply(400, JSON.stringify({ status: 'error', errorType: 'bad_data', error: 'parse error at char 3' })), /returned an error: parse error/],
     ['the wrong shape', reply(200, JSON.stringify({ status: 'success', data: { resultType: 'matrix', result: [] } })), /bad response: not an instant vector/],
+    ['a label that is not a string', reply(200, JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [{ metric: { reporter: 1 }, value: [1, '4'] }] } })), /bad response: not an instant vector/],
+    ['a value that is not [time, "number"]', reply(200, JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [{ metric: {}, value: [1, 4] }] } })), /bad response: not an instant vector/],
   ])('reports %s as unavailable with the reason, without throwing', async (_name, h, reason) => {
     handler = h;
     const src = new PrometheusSource({ url });

@@ -7,13 +7,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EmulatorStore } from '../api';
 import { CounterHistory, type RateSample } from './history';
-import { createIstioMetrics } from './istio-metrics';
+import { createIstioMetrics, METRICS_PROFILES, type MetricsProfile } from './istio-metrics';
 import { buildPlan, type MeshCall, type TrafficPlan } from './plan';
 import { seededRng } from './random';
 import { Simulator } from './simulate';
 
 export type { RateSample } from './history';
 export type { MeshCall } from './plan';
+export type { MetricsProfile } from './istio-metrics';
 
 export interface TrafficOptions {
   /** Port of the loopback /metrics endpoint (0 = free; default $GATEWATCH_DEMO_METRICS_PORT or 0). */
@@ -28,12 +29,21 @@ export interface TrafficOptions {
   tcpRate?: number;
   /** Cap on the sum of all client rates before the multiplier, so a large cluster stays cheap (default 500/s). */
   maxTotalRate?: number;
+  /** Share of the routes that get clients (default 1; see PlanOptions.activeRouteShare). */
+  activeRouteShare?: number;
   /** Milliseconds between simulation steps (default 200). */
   tickMs?: number;
   /** Seed of the simulation's randomness (default: from the clock). */
   seed?: number;
   /** In-mesh calls (default: the reference environment's a → b). */
   calls?: MeshCall[];
+  /** Which Istio telemetry to export: `full` (default, Istio's defaults) or `compact` (see istio-metrics.ts). */
+  profile?: MetricsProfile['name'] | MetricsProfile;
+  /**
+   * Keep the in-process sample ring the demo telemetry source reads (default true). A generator only
+   * scraped by Prometheus can skip it: each sample reads every series, seconds of work on a large cluster.
+   */
+  history?: boolean;
 }
 
 export interface TrafficGenerator {
@@ -58,10 +68,11 @@ function defaultMetricsPort(): number {
 }
 
 export async function startTrafficGenerator(store: EmulatorStore, opts: TrafficOptions = {}): Promise<TrafficGenerator> {
-  const metrics = createIstioMetrics();
+  const metrics = createIstioMetrics(typeof opts.profile === 'object' ? opts.profile : METRICS_PROFILES[opts.profile ?? 'full']);
+  const keepHistory = opts.history ?? true;
   const history = new CounterHistory(metrics.registry);
   const sim = new Simulator(metrics, seededRng(opts.seed ?? Date.now()), opts.rateMultiplier ?? 1);
-  const planOptions = { httpRate: opts.httpRate, tcpRate: opts.tcpRate, maxTotalRate: opts.maxTotalRate, calls: opts.calls };
+  const planOptions = { httpRate: opts.httpRate, tcpRate: opts.tcpRate, maxTotalRate: opts.maxTotalRate, activeRouteShare: opts.activeRouteShare, calls: opts.calls };
 
   // The plan follows the store: any change (a weight edit on b-split, say) applies on the next tick.
   let plan: TrafficPlan = buildPlan(store, planOptions);
@@ -95,7 +106,7 @@ export async function startTrafficGenerator(store: EmulatorStore, opts: TrafficO
   });
   const port = (server.address() as AddressInfo).port;
 
-  await history.sample();
+  if (keepHistory) await history.sample();
   let last = Date.now();
   const tick = setInterval(() => {
     const now = Date.now();
@@ -111,7 +122,7 @@ export async function startTrafficGenerator(store: EmulatorStore, opts: TrafficO
     sim.tick(plan, dt);
   }, opts.tickMs ?? 200);
   const sampler = setInterval(() => {
-    void history.sample();
+    if (keepHistory) void history.sample();
   }, 1000);
   tick.unref();
   sampler.unref();

@@ -40,6 +40,17 @@ describe('traffic plan of the reference environment', () => {
     expect(entry('HTTPRoute:app1/app1', 'istio-http-ports-istio')!.envoyCluster).toBeUndefined();
   });
 
+  it('sends clients to a stable hashed share of the routes when asked', () => {
+    const store = memoryStore(generateCluster('small'));
+    const routesOf = (p: ReturnType<typeof buildPlan>) => new Set(p.entries.map((e) => e.route));
+    const all = routesOf(buildPlan(store));
+    const part = routesOf(buildPlan(store, { activeRouteShare: 0.25 }));
+    expect(part.size).toBeGreaterThan(all.size * 0.1);
+    expect(part.size).toBeLessThan(all.size * 0.4);
+    expect([...part].every((r) => all.has(r))).toBe(true);
+    expect(routesOf(buildPlan(store, { activeRouteShare: 0.25 }))).toEqual(part);
+  });
+
   it('keeps the misspelled backend as a Service that does not exist', () => {
     const typo = entry('HTTPRoute:app1/app1-typo', 'envoy-http-ports')!;
     expect(typo.backends).toMatchObject([{ service: { name: 'httbin', namespace: 'app1' }, exists: false, pods: [] }]);

@@ -65,6 +65,11 @@ export interface PlanOptions {
   tcpRate?: number;
   /** Cap on the sum of all entry rates; larger clusters get proportionally less each (default 500). */
   maxTotalRate?: number;
+  /**
+   * Share of the routes that get clients (default 1: all), picked by a hash of the route's name so the
+   * same routes stay busy. Below 1 a huge cluster exports what one Prometheus can scrape.
+   */
+  activeRouteShare?: number;
   calls?: MeshCall[];
 }
 
@@ -124,9 +129,11 @@ export function buildPlan(store: Pick<EmulatorStore, 'list'>, opts: PlanOptions 
   const entries: Entry[] = [];
   const meshRoutes = new Map<string, Backend[]>();
   const routes: KObject[] = ['HTTPRoute', 'GRPCRoute', 'TCPRoute'].flatMap((kind) => store.list(GW, kind));
+  const share = opts.activeRouteShare ?? 1;
   for (const obj of routes) {
     const route = obj as Route;
     const ns = route.metadata.namespace ?? 'default';
+    if (share < 1 && unitHash(`${route.kind}/${ns}/${route.metadata.name}`) >= share) continue;
     const protocol = route.kind === 'TCPRoute' ? 'tcp' : route.kind === 'GRPCRoute' ? 'grpc' : 'http';
     const rules = route.spec?.rules ?? [];
     const ruleBackends = rules.map((rule) =>
@@ -166,3 +173,10 @@ export function buildPlan(store: Pick<EmulatorStore, 'list'>, opts: PlanOptions 
 }
 
 export const serviceKey = key;
+
+/** A stable value in [0, 1) per string (FNV-1a). */
+function unitHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0) / 4294967296;
+}

@@ -4,7 +4,7 @@
  * weights, pods answer with a status mix and a latency, and both proxies of every call record it
  * the way Istio does (reporter=source and reporter=destination).
  */
-import type { IstioMetrics } from './istio-metrics';
+import type { IstioMetrics, Reporter } from './istio-metrics';
 import { httpLabels, peerLabels } from './istio-metrics';
 import type { Backend, Entry, TrafficPlan, WorkloadRef } from './plan';
 import { serviceKey } from './plan';
@@ -15,6 +15,10 @@ import { logNormal, pickFromMix, pickWeighted, poisson } from './random';
 const HTTPBIN_MIX = { '200': 0.9, '418': 0.06, '404': 0.015, '503': 0.015, '500': 0.01 };
 const DEFAULT_MIX = { '200': 0.992, '503': 0.008 };
 const GRPC_MIX = { '0': 0.99, '14': 0.01 };
+const HEALTHY_MIX = { '200': 1 };
+const HEALTHY_GRPC_MIX = { '0': 1 };
+
+const REPORTERS: readonly Reporter[] = ['source', 'destination'];
 
 interface OpenConnection {
   entry: Entry;
@@ -33,12 +37,23 @@ interface Outcome {
   upstream?: boolean;
 }
 
+function hashOf(w: WorkloadRef): number {
+  let h = 0;
+  for (const c of `${w.namespace}/${w.name}`) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return h;
+}
+
+/** murmur3's finalizer: similar names (svc-00001, svc-00002…) land on unrelated values. */
+function mix32(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
 /** Stable per-workload latency so versions differ visibly (b-v1 slower than b-v2, say). */
 function medianLatency(w: WorkloadRef): number {
   if (w.app === 'httpbin') return 6;
-  let h = 0;
-  for (const c of `${w.namespace}/${w.name}`) h = (h * 31 + c.charCodeAt(0)) >>> 0;
-  return 6 + (h % 16);
+  return 6 + (hashOf(w) % 16);
 }
 
 export class Simulator {
@@ -96,11 +111,14 @@ export class Simulator {
         latencyMs += this.request(plan, pod, backends, 'http', depth + 1).latencyMs;
       }
     }
+    // Every status a workload can answer is one more series per caller: in the compact profile most never fail.
+    const oneIn = this.metrics.profile.errorWorkloadsOneIn;
+    const fails = oneIn <= 1 || mix32(hashOf(pod)) % oneIn === 0;
     if (protocol === 'grpc') {
-      const grpc = pickFromMix(this.rng, GRPC_MIX);
+      const grpc = pickFromMix(this.rng, fails ? GRPC_MIX : HEALTHY_GRPC_MIX);
       return { code: '200', grpc, latencyMs };
     }
-    return { code: pickFromMix(this.rng, pod.app === 'httpbin' ? HTTPBIN_MIX : DEFAULT_MIX), grpc: '', latencyMs };
+    return { code: pickFromMix(this.rng, pod.app === 'httpbin' ? HTTPBIN_MIX : fails ? DEFAULT_MIX : HEALTHY_MIX), grpc: '', latencyMs };
   }
 
   private pickPod(b: Backend): WorkloadRef | undefined {
@@ -108,10 +126,20 @@ export class Simulator {
     return j >= 0 ? b.pods[j]!.workload : undefined;
   }
 
-  private record(reporter: 'source' | 'destination', source: WorkloadRef, backend: Backend, pod: WorkloadRef | undefined, protocol: 'http' | 'grpc', o: Outcome): void {
-    const labels = httpLabels(peerLabels(reporter, source, backend.service, pod, protocol), o.code, o.grpc);
+  private reports(reporter: Reporter): boolean {
+    return this.metrics.profile.reporters.includes(reporter);
+  }
+
+  private record(reporter: Reporter, source: WorkloadRef, backend: Backend, pod: WorkloadRef | undefined, protocol: 'http' | 'grpc', o: Outcome): void {
+    if (!this.reports(reporter)) return;
+    const labels = this.metrics.keep(httpLabels(peerLabels(reporter, source, backend.service, pod, protocol), o.code, o.grpc));
     this.metrics.requests.inc(labels, 1);
     this.metrics.duration.observe(labels, o.latencyMs);
+  }
+
+  private tcp(counter: 'tcpSent' | 'tcpReceived' | 'tcpOpened' | 'tcpClosed', reporter: Reporter, entry: Entry, service: Backend['service'], pod: WorkloadRef | undefined, value: number): void {
+    if (!this.reports(reporter)) return;
+    this.metrics[counter].inc(this.metrics.keep(peerLabels(reporter, entry.gateway, service, pod, 'tcp')), value);
   }
 
   private openConnection(entry: Entry): void {
@@ -121,12 +149,11 @@ export class Simulator {
     if (!backend) return;
     if (!pod) {
       // Reset at once: opened and closed, no bytes.
-      const l = peerLabels('source', entry.gateway, backend.service, undefined, 'tcp');
-      this.metrics.tcpOpened.inc(l, 1);
-      this.metrics.tcpClosed.inc(l, 1);
+      this.tcp('tcpOpened', 'source', entry, backend.service, undefined, 1);
+      this.tcp('tcpClosed', 'source', entry, backend.service, undefined, 1);
       return;
     }
-    for (const reporter of ['source', 'destination'] as const) this.metrics.tcpOpened.inc(peerLabels(reporter, entry.gateway, backend.service, pod, 'tcp'), 1);
+    for (const reporter of REPORTERS) this.tcp('tcpOpened', reporter, entry, backend.service, pod, 1);
     this.open.push({
       entry,
       backend,
@@ -144,14 +171,13 @@ export class Simulator {
       const span = Math.min(dt, Math.max(c.remaining, 0));
       const sent = Math.round(c.sendPerSec * span);
       const received = Math.round(c.receivePerSec * span);
-      for (const reporter of ['source', 'destination'] as const) {
-        const l = peerLabels(reporter, c.entry.gateway, c.backend.service, c.pod, 'tcp');
-        if (sent > 0) this.metrics.tcpSent.inc(l, sent);
-        if (received > 0) this.metrics.tcpReceived.inc(l, received);
+      for (const reporter of REPORTERS) {
+        if (sent > 0) this.tcp('tcpSent', reporter, c.entry, c.backend.service, c.pod, sent);
+        if (received > 0) this.tcp('tcpReceived', reporter, c.entry, c.backend.service, c.pod, received);
       }
       c.remaining -= dt;
       if (c.remaining <= 0) {
-        for (const reporter of ['source', 'destination'] as const) this.metrics.tcpClosed.inc(peerLabels(reporter, c.entry.gateway, c.backend.service, c.pod, 'tcp'), 1);
+        for (const reporter of REPORTERS) this.tcp('tcpClosed', reporter, c.entry, c.backend.service, c.pod, 1);
         this.open.splice(i, 1);
       }
     }
