@@ -69,10 +69,14 @@ test('the demo cluster opens in full; zoomed out the nodes are compact and edge 
   await expect(node(page, 'HTTPRoute:app2/b-split')).toContainText('b-split');
   await expect(page.getByTestId('listener-Gateway:gateways/istio-http-ports-http')).toHaveCount(0);
   await expect(edgeLabel(page, B1)).toHaveCount(0);
+  // Zoomed out, edges are curves in one shared SVG (a path per stroke style), not one element per edge.
+  await expect(page.getByTestId('compact-edges').locator('path').first()).toHaveAttribute('d', /^M.+C/);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
   await screenshot(page, 'detail-compact');
 
   // Back in: rows and labels return, and edges still leave from their rows.
   await page.locator('.react-flow__controls-fitview').click();
   await expect(graph(page)).not.toHaveAttribute('data-compact', 'true');
   await expect(edgeLabel(page, B1)).toContainText('60%');
+  await expect(page.getByTestId('compact-edges')).toHaveCount(0);
 });

@@ -23,6 +23,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { structuralHash } from '@/lib/layout/hash';
 import { layoutInputFrom } from '@/lib/layout/input';
 import { edgeTypes } from './edges/GraphEdge';
+import { CompactEdges } from './edges/CompactEdges';
 import { graphAtDetail } from './filter';
 import { toFlowEdges, toFlowNodes, type FlowContext, type GwEdge, type GwNode } from './flow';
 import { registerExportTarget } from './export';
@@ -34,6 +35,7 @@ import type { TopologyGraphProps } from './types';
 const FLASH_MS = 1200;
 /** Below this zoom nodes draw compact (name only) and edge labels are hidden; above FULL_ZOOM in full. */
 export const COMPACT_ZOOM = 0.45;
+const NO_EDGES: GwEdge[] = [];
 const FULL_ZOOM = 0.5;
 const COMPACT_DELAY_MS = 250;
 const zoomBandOf = (s: ReactFlowState): 'out' | 'between' | 'in' =>
@@ -317,7 +319,8 @@ function Canvas(props: TopologyGraphProps) {
     >
       <ReactFlow
         nodes={nodes}
-        edges={edges}
+        // Zoomed out, edges are drawn by CompactEdges in one SVG (see there); React Flow draws none.
+        edges={compact ? NO_EDGES : edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         colorMode={dark ? 'dark' : 'light'}
@@ -335,6 +338,7 @@ function Canvas(props: TopologyGraphProps) {
         proOptions={{ hideAttribution: true }}
         deleteKeyCode={null}
       >
+        {compact && <CompactEdges edges={edges} dark={dark} />}
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <Controls showInteractive={false} position="bottom-left" />
         {nodes.length > 40 && <MiniMap pannable zoomable position="bottom-right" nodeStrokeWidth={2} />}

@@ -12,7 +12,7 @@ const ROUTE_KINDS: ReadonlySet<NodeKind> = new Set(['HTTPRoute', 'GRPCRoute', 'T
 export const isRouteKind = (k: NodeKind): boolean => ROUTE_KINDS.has(k);
 
 /** Above this many visible nodes the graph opens collapsed by namespace. */
-export const AUTO_COLLAPSE_THRESHOLD = 500;
+export const AUTO_COLLAPSE_THRESHOLD = 150;
 /**
  * The namespaces level is chosen only while it stays readable: at most this many namespace nodes and
  * edges between them (the large benchmark cluster, 500 namespaces, would draw ~500 nodes and thousands of

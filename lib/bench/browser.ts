@@ -99,11 +99,14 @@ async function measurePanFps(page: import('@playwright/test').Page): Promise<{ f
   const t0 = Date.now();
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
+  // Drags alternate in direction so the view stays on the same picture (one way only, it would leave the graph).
+  let dir = 1;
   while (Date.now() - t0 < 3000) {
     await page.mouse.move(cx, cy);
     await page.mouse.down();
-    for (let s = 0; s < 10; s++) await page.mouse.move(cx + s * 20, cy + s * 10);
+    for (let s = 0; s < 10; s++) await page.mouse.move(cx + dir * s * 20, cy + dir * s * 10);
     await page.mouse.up();
+    dir = -dir;
     await page.mouse.wheel(0, Date.now() % 2 ? 120 : -120);
   }
   const r = await page.evaluate<{ frames: number; nodes: number }>(

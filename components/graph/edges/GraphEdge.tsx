@@ -8,7 +8,7 @@ import type { EdgeStroke } from '../edge-label';
  * Stroke colours per theme, as literal values (not CSS variables): the PNG/SVG export clones the
  * viewport without the graph's root element, where variables would be defined.
  */
-const STROKE: Record<'light' | 'dark', Record<EdgeStroke | 'selected' | 'bg', string>> = {
+export const STROKE: Record<'light' | 'dark', Record<EdgeStroke | 'selected' | 'bg', string>> = {
   light: {
     normal: '#64748b',
     idle: '#b6c0cd',
