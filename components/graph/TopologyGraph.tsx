@@ -23,7 +23,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { structuralHash } from '@/lib/layout/hash';
 import { layoutInputFrom } from '@/lib/layout/input';
 import { edgeTypes } from './edges/GraphEdge';
-import { CompactEdges } from './edges/CompactEdges';
+import { CompactEdges, type Box } from './edges/CompactEdges';
 import { graphAtDetail } from './filter';
 import { toFlowEdges, toFlowNodes, type FlowContext, type GwEdge, type GwNode } from './flow';
 import { registerExportTarget } from './export';
@@ -189,6 +189,15 @@ function Canvas(props: TopologyGraphProps) {
     return out;
   }, [visible, ctx, nodes, layout.positions]);
 
+  const boxes = useMemo(() => {
+    const m = new Map<string, Box>();
+    for (const n of input.nodes) {
+      const p = layout.positions[n.id];
+      if (p) m.set(n.id, { x: p.x, y: p.y, w: n.width, h: n.height });
+    }
+    return m;
+  }, [input, layout.positions]);
+
   // --- viewport: fit on first layout and on request; centre on the first search match ---------------
   // Fitted once per view: on the first layout, and again when the filters or the level of detail change
   // (a drill-down), not on live updates.
@@ -338,7 +347,7 @@ function Canvas(props: TopologyGraphProps) {
         proOptions={{ hideAttribution: true }}
         deleteKeyCode={null}
       >
-        {compact && <CompactEdges edges={edges} dark={dark} />}
+        {compact && <CompactEdges edges={edges} boxes={boxes} dark={dark} />}
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <Controls showInteractive={false} position="bottom-left" />
         {nodes.length > 40 && <MiniMap pannable zoomable position="bottom-right" nodeStrokeWidth={2} />}

@@ -5,30 +5,13 @@
  * panning in software rendering. No labels or click targets here: at this zoom neither is usable.
  */
 import { memo, useMemo } from 'react';
-import { useStore, ViewportPortal, type ReactFlowState } from '@xyflow/react';
+import { ViewportPortal } from '@xyflow/react';
 import type { GwEdge } from '../flow';
 import { STROKE } from './GraphEdge';
 
-type Box = { x: number; y: number; w: number; h: number };
-
-/** Node boxes in flow coordinates, as React Flow measured them (only what the paths need). */
-const boxesOf = (s: ReactFlowState): Map<string, Box> => {
-  const m = new Map<string, Box>();
-  for (const [id, n] of s.nodeLookup) {
-    const p = n.internals.positionAbsolute;
-    m.set(id, { x: p.x, y: p.y, w: n.measured.width ?? n.width ?? 0, h: n.measured.height ?? n.height ?? 0 });
-  }
-  return m;
-};
-
-const sameBoxes = (a: Map<string, Box>, b: Map<string, Box>): boolean => {
-  if (a.size !== b.size) return false;
-  for (const [id, x] of a) {
-    const y = b.get(id);
-    if (!y || y.x !== x.x || y.y !== x.y || y.w !== x.w || y.h !== x.h) return false;
-  }
-  return true;
-};
+/** A node's box in flow coordinates. From the layout, not from React Flow's measurements: nodes off screen are
+ * never mounted, so measurements would arrive (and redraw every curve) while the user pans. */
+export type Box = { x: number; y: number; w: number; h: number };
 
 /** A left-to-right bezier from the source's right side to the target's left side. */
 function curve(s: Box, t: Box): string {
@@ -40,8 +23,7 @@ function curve(s: Box, t: Box): string {
   return `M${sx.toFixed(1)},${sy.toFixed(1)}C${(sx + dx).toFixed(1)},${sy.toFixed(1)} ${(tx - dx).toFixed(1)},${ty.toFixed(1)} ${tx.toFixed(1)},${ty.toFixed(1)}`;
 }
 
-function CompactEdgesView({ edges, dark }: { edges: readonly GwEdge[]; dark: boolean }) {
-  const boxes = useStore(boxesOf, sameBoxes);
+function CompactEdgesView({ edges, boxes, dark }: { edges: readonly GwEdge[]; boxes: ReadonlyMap<string, Box>; dark: boolean }) {
   const groups = useMemo(() => {
     const palette = STROKE[dark ? 'dark' : 'light'];
     const byStyle = new Map<string, { colour: string; width: number; dashed: boolean; opacity: number; d: string[] }>();
