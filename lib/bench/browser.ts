@@ -52,7 +52,7 @@ export async function measureBrowser(url: string, o: BrowserOptions): Promise<Br
         await context.close();
         throw new Error('the page drew no graph node (no `.react-flow__node`) within the timeout');
       }
-      await page.waitForTimeout(2000); // let layout and fit settle
+      await settled(page, o.timeoutMs);
       // Page scripts are passed as strings: tsx compiles functions with name helpers the page does not have.
       const m = await page.evaluate<{ first: number; longest: number; dom: number; nodes: number }>(
         `({ first: window.__gwFirstNode ?? NaN, longest: window.__gwLongest, dom: document.getElementsByTagName('*').length, nodes: document.querySelectorAll('${NODE}').length })`,
@@ -74,7 +74,7 @@ export async function measureBrowser(url: string, o: BrowserOptions): Promise<Br
       const page = await context.newPage();
       await page.goto(`${url}/?${o.thousandView.query}`, { waitUntil: 'domcontentloaded' });
       await page.waitForSelector(NODE, { timeout: o.timeoutMs ?? 60_000 });
-      await page.waitForTimeout(3000); // layout refined and fitted
+      await settled(page, o.timeoutMs);
       const f = await measurePanFps(page);
       const drawn = await page.evaluate<number>(`Number(document.querySelector('[data-node-count]')?.getAttribute('data-node-count') ?? -1)`);
       fpsView = { fps: f.fps, renderedNodes: f.nodes, viewNodes: drawn, modelNodes: o.thousandView.modelNodes };
@@ -84,6 +84,12 @@ export async function measureBrowser(url: string, o: BrowserOptions): Promise<Br
   } finally {
     await browser?.close();
   }
+}
+
+/** Waits until the layout has settled (ELK's answer drawn, progress bar gone), then a moment for the fit. */
+async function settled(page: import('@playwright/test').Page, timeoutMs = 60_000): Promise<void> {
+  await page.waitForFunction(`!document.querySelector('[data-testid=progress]')`, null, { timeout: timeoutMs });
+  await page.waitForTimeout(2000);
 }
 
 /** Drags the pane and zooms with the wheel for ~3 s while counting animation frames. */

@@ -14,10 +14,14 @@ export interface NamespaceView {
   nodes: number;
 }
 
+/** The first namespaces by name, Gateway namespaces aside, that hold at least `wanted` model nodes. */
 export function namespacesForNodes(objects: readonly KObject[], wanted: number): NamespaceView {
   const topology = buildTopology(new MutableSnapshot(objects), ctx, 0);
+  // Namespaces holding Gateways are left out: every route attached to those Gateways is a direct
+  // neighbour and would be drawn too (thousands of nodes on the large cluster), so it is no 1,000-node view.
+  const gatewayNamespaces = new Set(topology.nodes.filter((n) => n.kind === 'Gateway').map((n) => n.namespace));
   const perNamespace = new Map<string, number>();
-  for (const n of topology.nodes) if (n.namespace) perNamespace.set(n.namespace, (perNamespace.get(n.namespace) ?? 0) + 1);
+  for (const n of topology.nodes) if (n.namespace && !gatewayNamespaces.has(n.namespace)) perNamespace.set(n.namespace, (perNamespace.get(n.namespace) ?? 0) + 1);
   const namespaces: string[] = [];
   let nodes = 0;
   for (const [ns, count] of [...perNamespace].sort(([a], [b]) => a.localeCompare(b))) {
