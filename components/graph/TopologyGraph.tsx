@@ -211,6 +211,7 @@ function Canvas(props: TopologyGraphProps) {
     fitted.current = true;
     fittedFor.current = filterKey;
     userMoved.current = false;
+    centredOn.current = firstMatch && layout.positions[firstMatch] ? firstMatch : null;
     // A link that opens with a search shows the first match; otherwise the whole graph.
     requestAnimationFrame(
       () => void rf.fitView(firstMatch && layout.positions[firstMatch] ? { ...matchView, nodes: [{ id: firstMatch }] } : { padding: 0.08, maxZoom: 1.1 }),
@@ -220,12 +221,15 @@ function Canvas(props: TopologyGraphProps) {
   // The quick layout is drawn (and fitted) first; when ELK's picture replaces it, fit once more unless the
   // user has panned or zoomed since.
   const userMoved = useRef(false);
+  /** The node a search or a problem link centred; ELK's picture moves it, so it is centred again. */
+  const centredOn = useRef<string | null>(null);
   const onMoveStart = useCallback((ev: MouseEvent | TouchEvent | null) => {
     if (ev) userMoved.current = true;
   }, []);
   useEffect(() => {
     if (fittedFor.current !== filterKey || !layout.refined || userMoved.current) return;
-    requestAnimationFrame(() => void rf.fitView({ padding: 0.08, maxZoom: 1.1 }));
+    const focus = centredOn.current && layout.positions[centredOn.current] ? centredOn.current : null;
+    requestAnimationFrame(() => void rf.fitView(focus ? { ...matchView, nodes: [{ id: focus }] } : { padding: 0.08, maxZoom: 1.1 }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [layout.version]);
   const lastFit = useRef(props.fitSignal);
@@ -241,6 +245,7 @@ function Canvas(props: TopologyGraphProps) {
   }, [props.relayoutSignal, layout.hash]);
   useEffect(() => {
     if (!fitted.current || !firstMatch || !layout.positions[firstMatch]) return;
+    centredOn.current = firstMatch;
     void rf.fitView({ ...matchView, nodes: [{ id: firstMatch }] });
     // Centre once per search text, not on every live update.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -252,6 +257,7 @@ function Canvas(props: TopologyGraphProps) {
     if (props.centerSignal === undefined || lastCenter.current === props.centerSignal) return;
     if (!selectedId || !layout.positions[selectedId]) return;
     lastCenter.current = props.centerSignal;
+    centredOn.current = selectedId;
     void rf.fitView({ ...matchView, nodes: [{ id: selectedId }] });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.centerSignal, selectedId, layout.positions]);
