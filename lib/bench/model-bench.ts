@@ -17,7 +17,9 @@ export interface ModelFigures {
   ratio: number;
 }
 
-const ctx: ModelContext = { cluster: { mode: 'demo', label: 'bench' }, health: { state: 'ok' }, kinds: [] };
+/** The model context of every in-process build in the benchmark. */
+export const BENCH_CONTEXT: ModelContext = { cluster: { mode: 'demo', label: 'bench' }, health: { state: 'ok' }, kinds: [] };
+const ctx = BENCH_CONTEXT;
 
 export function benchModel(objects: readonly KObject[], fullRuns: number, events: number): ModelFigures {
   const snap = new MutableSnapshot(objects);

@@ -4,9 +4,8 @@
  * namespace filter and full detail.
  */
 import type { KObject } from '../gateway-api/types';
-import { buildTopology, MutableSnapshot, type ModelContext } from '../model';
-
-const ctx: ModelContext = { cluster: { mode: 'demo', label: 'bench' }, health: { state: 'ok' }, kinds: [] };
+import { buildTopology, MutableSnapshot } from '../model';
+import { BENCH_CONTEXT } from './model-bench';
 
 export interface NamespaceView {
   namespaces: string[];
@@ -16,7 +15,7 @@ export interface NamespaceView {
 
 /** The first namespaces by name, Gateway namespaces aside, that hold at least `wanted` model nodes. */
 export function namespacesForNodes(objects: readonly KObject[], wanted: number): NamespaceView {
-  const topology = buildTopology(new MutableSnapshot(objects), ctx, 0);
+  const topology = buildTopology(new MutableSnapshot(objects), BENCH_CONTEXT, 0);
   // Namespaces holding Gateways are left out: every route attached to those Gateways is a direct
   // neighbour and would be drawn too (thousands of nodes on the large cluster), so it is no 1,000-node view.
   const gatewayNamespaces = new Set(topology.nodes.filter((n) => n.kind === 'Gateway').map((n) => n.namespace));
